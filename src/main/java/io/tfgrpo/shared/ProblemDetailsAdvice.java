@@ -1,0 +1,145 @@
+package io.tfgrpo.shared;
+
+import java.util.List;
+import java.util.Objects;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.MessageSourceResolvable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * Renders every error as {@code application/problem+json}: domain problems, Spring MVC's own exceptions (unknown
+ * route, wrong method, unreadable body, failed validation) and, without internals, anything unexpected.
+ */
+@RestControllerAdvice
+class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ProblemDetail> handleApiProblem(ApiProblem problem) {
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
+        return invalid(List.of(FieldError.field(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected)));
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
+        log.error("Unexpected error", ex);
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server failed to handle the request; the error is logged.");
+        problem.setType(ApiProblem.ProblemTypes.forStatus(HttpStatus.INTERNAL_SERVER_ERROR));
+        return ResponseEntity.internalServerError().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(e -> FieldError.field(e.getField(), Objects.toString(e.getDefaultMessage(), "is invalid")))
+                .toList();
+        return invalidAsObject(errors.isEmpty() ? List.of(FieldError.field(null, "request body is invalid")) : errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<FieldError> errors = ex.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream().map(error -> FieldError.field(
+                        fieldName(result.getMethodParameter().getParameterName(), error),
+                        Objects.toString(error.getDefaultMessage(), "is invalid"))))
+                .toList();
+        return invalidAsObject(errors);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidAsObject(List.of(FieldError.field(ex.getParameterName(), "is required")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidAsObject(List.of(FieldError.field(ex.getRequestPartName(), "is required (a multipart part)")));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return invalidAsObject(List.of(unreadable(ex)));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+            HttpStatusCode statusCode, WebRequest request) {
+        if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+            HttpStatus status = HttpStatus.resolve(statusCode.value());
+            if (status != null) {
+                problem.setType(ApiProblem.ProblemTypes.forStatus(status));
+            }
+        }
+        return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+    }
+
+    private static FieldError unreadable(HttpMessageNotReadableException ex) {
+        if (ex.getCause() instanceof JacksonException json) {
+            String path = path(json);
+            String location = json.getLocation() == null ? ""
+                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
+            return path.isEmpty() ? FieldError.field(null, "malformed JSON" + location + ": " + json.getOriginalMessage())
+                    : FieldError.field(path, "has the wrong type or format: " + json.getOriginalMessage());
+        }
+        return FieldError.field(null, "the request body is missing or unreadable");
+    }
+
+    private static String path(JacksonException ex) {
+        StringBuilder path = new StringBuilder();
+        for (JacksonException.Reference reference : ex.getPath()) {
+            if (reference.getPropertyName() != null) {
+                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
+            }
+            else if (reference.getIndex() >= 0) {
+                path.append('[').append(reference.getIndex()).append(']');
+            }
+        }
+        return path.toString();
+    }
+
+    private static String fieldName(String parameter, MessageSourceResolvable error) {
+        if (error instanceof org.springframework.validation.FieldError f) {
+            return parameter + "." + f.getField();
+        }
+        return parameter;
+    }
+
+    private static ResponseEntity<ProblemDetail> invalid(List<FieldError> errors) {
+        InvalidRequest problem = new InvalidRequest("invalid-request", "Invalid request", errors);
+        return ResponseEntity.badRequest().body(problem.toProblemDetail());
+    }
+
+    private static ResponseEntity<Object> invalidAsObject(List<FieldError> errors) {
+        return ResponseEntity.badRequest().body(invalid(errors).getBody());
+    }
+}
