@@ -25,9 +25,8 @@ public abstract class ApiProblem extends RuntimeException {
         this.title = title;
     }
 
-    protected ApiProblem with(String name, Object value) {
+    protected final void with(String name, Object value) {
         properties.put(name, value);
-        return this;
     }
 
     public HttpStatus status() {

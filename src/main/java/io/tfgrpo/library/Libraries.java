@@ -1,0 +1,65 @@
+package io.tfgrpo.library;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tfgrpo.shared.PageView;
+
+/** Experience libraries: create, browse, and choose which version is served. */
+@Service
+public class Libraries {
+
+    private final LibraryRepository libraries;
+    private final VersionStore store;
+
+    Libraries(LibraryRepository libraries, VersionStore store) {
+        this.libraries = libraries;
+        this.store = store;
+    }
+
+    /** A new library at version 0: empty, and current. */
+    @Transactional
+    public LibraryView create(CreateLibrary command) {
+        if (libraries.existsByName(command.name())) {
+            throw LibraryExists.named(command.name());
+        }
+        Library library;
+        try {
+            library = libraries.saveAndFlush(new Library(command.name(), command.description(), 0, 0, 1));
+        }
+        catch (DataIntegrityViolationException raced) {
+            throw LibraryExists.named(command.name());
+        }
+        store.write(library, 0, null, VersionOrigin.created(), List.of(), Instant.now());
+        return library.toView();
+    }
+
+    @Transactional(readOnly = true)
+    public LibraryView get(String name) {
+        return find(name).toView();
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<LibraryView> list(int page, int size) {
+        return PageView.of(libraries.findAll(PageRequest.of(page, size, Sort.by("name"))), Library::toView);
+    }
+
+    /** Serves another version from now on: a newer one (promote) or an older one (roll back). */
+    @Transactional
+    public LibraryView promote(String name, int version) {
+        Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+        store.version(library, version);
+        library.promote(version);
+        return library.toView();
+    }
+
+    Library find(String name) {
+        return libraries.findByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+    }
+}

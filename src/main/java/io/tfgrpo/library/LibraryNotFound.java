@@ -1,0 +1,17 @@
+package io.tfgrpo.library;
+
+import org.springframework.http.HttpStatus;
+
+import io.tfgrpo.shared.ApiProblem;
+
+public final class LibraryNotFound extends ApiProblem {
+
+    private LibraryNotFound(String name) {
+        super(HttpStatus.NOT_FOUND, "library-not-found", "Library not found", "No library is named '" + name + "'");
+        with("library", name);
+    }
+
+    public static LibraryNotFound named(String name) {
+        return new LibraryNotFound(name);
+    }
+}

@@ -1,0 +1,100 @@
+package io.tfgrpo.library;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.springframework.data.domain.PageRequest;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.tfgrpo.shared.PageView;
+
+/** The immutable versions of a library: read them, compare them, and add new ones by editing the latest. */
+@Service
+public class LibraryVersions {
+
+    private final LibraryRepository libraries;
+    private final LibraryVersionRepository versions;
+    private final VersionStore store;
+    private final ExperienceEdits edits;
+
+    LibraryVersions(LibraryRepository libraries, LibraryVersionRepository versions, VersionStore store,
+            ExperienceEdits edits) {
+        this.libraries = libraries;
+        this.versions = versions;
+        this.store = store;
+        this.edits = edits;
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<VersionSummary> list(String name, int page, int size) {
+        Library library = find(name);
+        return PageView.of(versions.findByLibraryIdOrderByVersionDesc(library.id(), PageRequest.of(page, size)),
+                version -> version.toSummary(library.currentVersion()));
+    }
+
+    @Transactional(readOnly = true)
+    public VersionView get(String name, int version) {
+        Library library = find(name);
+        return store.view(library, store.version(library, version));
+    }
+
+    /** The changes from version {@code from} (default: the version it was made from) to version {@code to}. */
+    @Transactional(readOnly = true)
+    public VersionDiff diff(String name, int to, Integer from) {
+        Library library = find(name);
+        LibraryVersion target = store.version(library, to);
+        int base = from != null ? from : target.parentVersion() != null ? target.parentVersion() : to;
+        store.version(library, base);
+        Map<String, ExperienceEdits.Entry> before = byCode(store.snapshot(library, base));
+        Map<String, ExperienceEdits.Entry> after = byCode(store.snapshot(library, to));
+        return new VersionDiff(name, base, to,
+                after.values().stream().filter(e -> !before.containsKey(e.code())).map(store::view).toList(),
+                after.values().stream()
+                        .filter(e -> before.containsKey(e.code()) && !before.get(e.code()).text().equals(e.text()))
+                        .map(e -> new VersionDiff.Change(e.code(), before.get(e.code()).text(), e.text())).toList(),
+                before.values().stream().filter(e -> !after.containsKey(e.code())).map(store::view).toList());
+    }
+
+    /** Applies a manual edit to the latest version, making the next one. */
+    @Transactional
+    public VersionView edit(String name, EditLibrary command) {
+        return commit(name, command.baseVersion(), command.operations(), VersionOrigin.manual(command.note()),
+                Map.of("source", "manual"), command.promoteNow());
+    }
+
+    /**
+     * Commits operations on {@code baseVersion} as the next version, all or nothing. The library row is locked
+     * meanwhile, so concurrent commits are serialised and a commit based on an older version fails with 409.
+     */
+    @Transactional
+    public VersionView commit(String name, int baseVersion, List<ExperienceOperation> operations, VersionOrigin origin,
+            Map<String, Object> provenance, boolean promote) {
+        Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+        if (baseVersion != library.latestVersion()) {
+            throw StaleBaseVersion.of(name, baseVersion, library.latestVersion());
+        }
+        int version = baseVersion + 1;
+        Map<String, Object> withVersion = new LinkedHashMap<>(provenance);
+        withVersion.put("version", version);
+        ExperienceEdits.Result result = edits.apply(store.snapshot(library, baseVersion), library.nextCode(),
+                operations, store.provenance(withVersion));
+        LibraryVersion written = store.write(library, version, baseVersion, origin, result.experiences(),
+                Instant.now());
+        library.advanceTo(version, result.nextCode(), promote);
+        return written.toView(name, library.currentVersion(), result.experiences().stream().map(store::view).toList());
+    }
+
+    private Library find(String name) {
+        return libraries.findByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+    }
+
+    private static Map<String, ExperienceEdits.Entry> byCode(List<ExperienceEdits.Entry> entries) {
+        return entries.stream().collect(Collectors.toMap(ExperienceEdits.Entry::code, Function.identity(),
+                (a, b) -> a, LinkedHashMap::new));
+    }
+}
