@@ -5,6 +5,8 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -30,6 +32,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 @TestConfiguration(proxyBeanMethods = false)
 public class TestDatabase {
+
+    private static final Logger log = LoggerFactory.getLogger(TestDatabase.class);
 
     enum Kind {
         URL, DOCKER, EMBEDDED;
@@ -61,7 +65,9 @@ public class TestDatabase {
             return connection(System.getenv("TEST_DATABASE_URL"), env("TEST_DATABASE_USERNAME", "postgres"),
                     env("TEST_DATABASE_PASSWORD", ""));
         }
-        return connection(Embedded.INSTANCE.getJdbcUrl("postgres", "postgres"), "postgres", "postgres");
+        String url = Embedded.INSTANCE.getJdbcUrl("postgres", "postgres");
+        log.info("Using an embedded PostgreSQL at {} (no Docker found; its data is discarded on exit)", url);
+        return connection(url, "postgres", "postgres");
     }
 
     private static JdbcConnectionDetails connection(String url, String username, String password) {

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 import io.tfgrpo.shared.FieldError;
+import io.tfgrpo.shared.JsonErrors;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.DeserializationFeature;
@@ -86,7 +87,7 @@ final class JsonlReader {
             node = STRICT.readTree(line);
         }
         catch (JacksonException e) {
-            errors.add(FieldError.line(lineNumber, null, "malformed JSON: " + e.getOriginalMessage()));
+            errors.add(FieldError.line(lineNumber, null, JsonErrors.malformed(e, false)));
             return;
         }
         if (!(node instanceof ObjectNode object)) {

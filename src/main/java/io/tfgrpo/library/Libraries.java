@@ -1,6 +1,5 @@
 package io.tfgrpo.library;
 
-import java.time.Instant;
 import java.util.List;
 
 import org.springframework.dao.DataIntegrityViolationException;
@@ -10,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.Timestamps;
 
 /** Experience libraries: create, browse, and choose which version is served. */
 @Service
@@ -36,7 +36,7 @@ public class Libraries {
         catch (DataIntegrityViolationException raced) {
             throw LibraryExists.named(command.name());
         }
-        store.write(library, 0, null, VersionOrigin.created(), List.of(), Instant.now());
+        store.write(library, 0, null, VersionOrigin.created(), List.of(), Timestamps.now());
         return library.toView();
     }
 

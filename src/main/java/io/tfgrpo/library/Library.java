@@ -8,6 +8,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.tfgrpo.shared.Timestamps;
+
 /** A named library: which version is served ({@code current}), the newest one, and the next experience code. */
 @Entity
 @Table(name = "library")
@@ -40,7 +42,7 @@ class Library {
         this.currentVersion = currentVersion;
         this.latestVersion = latestVersion;
         this.nextCode = nextCode;
-        this.createdAt = Instant.now();
+        this.createdAt = Timestamps.now();
         this.updatedAt = createdAt;
     }
 
@@ -51,12 +53,12 @@ class Library {
         if (promote) {
             this.currentVersion = version;
         }
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     void promote(int version) {
         this.currentVersion = version;
-        this.updatedAt = Instant.now();
+        this.updatedAt = Timestamps.now();
     }
 
     Long id() {

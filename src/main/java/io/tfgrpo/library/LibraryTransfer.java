@@ -16,6 +16,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.Timestamps;
 
 /** Export of a library as a portable document, and import of such a document as a new library. */
 @Service
@@ -74,7 +75,7 @@ public class LibraryTransfer {
         catch (DataIntegrityViolationException raced) {
             throw LibraryExists.named(name);
         }
-        Instant now = Instant.now();
+        Instant now = Timestamps.now();
         for (LibraryExport.Version version : ordered) {
             List<ExperienceEdits.Entry> entries = version.experiences().stream()
                     .map(e -> new ExperienceEdits.Entry(e.code(), e.text().strip(), store.provenance(imported(e))))

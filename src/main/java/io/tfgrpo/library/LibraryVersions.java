@@ -1,6 +1,5 @@
 package io.tfgrpo.library;
 
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.Timestamps;
 
 /** The immutable versions of a library: read them, compare them, and add new ones by editing the latest. */
 @Service
@@ -84,7 +84,7 @@ public class LibraryVersions {
         ExperienceEdits.Result result = edits.apply(store.snapshot(library, baseVersion), library.nextCode(),
                 operations, store.provenance(withVersion));
         LibraryVersion written = store.write(library, version, baseVersion, origin, result.experiences(),
-                Instant.now());
+                Timestamps.now());
         library.advanceTo(version, result.nextCode(), promote);
         return written.toView(name, library.currentVersion(), result.experiences().stream().map(store::view).toList());
     }

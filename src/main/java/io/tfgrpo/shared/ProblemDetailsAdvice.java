@@ -107,10 +107,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static FieldError unreadable(HttpMessageNotReadableException ex) {
         if (ex.getCause() instanceof JacksonException json) {
             String path = path(json);
-            String location = json.getLocation() == null ? ""
-                    : " (line " + json.getLocation().getLineNr() + ", column " + json.getLocation().getColumnNr() + ")";
-            return path.isEmpty() ? FieldError.field(null, "malformed JSON" + location + ": " + json.getOriginalMessage())
-                    : FieldError.field(path, "has the wrong type or format: " + json.getOriginalMessage());
+            return path.isEmpty() ? FieldError.field(null, JsonErrors.malformed(json, true))
+                    : FieldError.field(path, "has the wrong type or format: " + JsonErrors.message(json));
         }
         return FieldError.field(null, "the request body is missing or unreadable");
     }

@@ -46,6 +46,12 @@ class JsonlReaderTest {
     }
 
     @Test
+    void describesMalformedJsonWithoutParserInternals() {
+        assertThat(read("{\"problem\": \"oops\"\n").errors()).singleElement().extracting(FieldError::message)
+                .isEqualTo("malformed JSON at column 19: Unexpected end-of-input: expected close marker for Object");
+    }
+
+    @Test
     void stopsHandingOnItemsOnceTheUploadIsKnownToBeInvalid() {
         JsonlReader.Result result = read("{\"problem\": \"a\"}\n{}\n{\"problem\": \"c\"}\n");
 
