@@ -146,7 +146,9 @@ class DatasetApiTest extends HttpTest {
                 .isEqualTo(HttpStatus.CONTENT_TOO_LARGE).expectHeader().contentTypeCompatibleWith(PROBLEM)
                 .expectBody().jsonPath("$.maxBytes").isEqualTo(20 * 1024 * 1024);
         uploadFile("too-big", big).expectStatus().isEqualTo(HttpStatus.CONTENT_TOO_LARGE)
-                .expectHeader().contentTypeCompatibleWith(PROBLEM);
+                .expectHeader().contentTypeCompatibleWith(PROBLEM)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:upload-too-large")
+                .jsonPath("$.maxBytes").isEqualTo(20 * 1024 * 1024);
         assertThat(count("select count(*) from dataset")).isEqualTo(datasets);
     }
 
