@@ -1,0 +1,202 @@
+package io.tfgrpo.llm;
+
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+import org.springframework.stereotype.Service;
+
+import io.tfgrpo.shared.PromptTemplate;
+
+/**
+ * The one way the service calls models. Per profile it bounds concurrency and rate, retries what may pass
+ * (429 honouring {@code Retry-After}, 5xx, timeouts, I/O errors) with exponential backoff and jitter, records
+ * every logical call in the ledger and the metrics, and can cache temperature-0 answers.
+ */
+@Service
+public class LlmGateway {
+
+    private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
+
+    private final ModelClients clients;
+    private final LlmSettings settings;
+    private final CallLedger ledger;
+    private final LlmMetrics metrics;
+    private final ResponseCache cache;
+    private final JsonAnswers answers;
+    private final PromptTemplate jsonInstructions = PromptTemplate.load("json-instructions.txt");
+    private final PromptTemplate jsonRepair = PromptTemplate.load("json-repair.txt");
+
+    LlmGateway(ModelClients clients, LlmSettings settings, CallLedger ledger, LlmMetrics metrics, ResponseCache cache,
+            JsonAnswers answers) {
+        this.clients = clients;
+        this.settings = settings;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.cache = cache;
+        this.answers = answers;
+    }
+
+    /** A plain-text call. */
+    public ChatReply chat(ChatCall call) {
+        return call(call, null, null);
+    }
+
+    /**
+     * A call whose answer must be JSON of {@code type}: requested as JSON (a JSON Schema {@code response_format}
+     * where the profile supports it, instructions otherwise), parsed and validated. An invalid answer gets one
+     * repair attempt; if that fails too, {@link StructuredOutputFailed}. Both are counted and in the ledger.
+     */
+    public <T> Structured<T> structured(ChatCall call, Class<T> type) {
+        ModelClient client = clients.get(call.profile());
+        JsonAnswers.Schema schema = answers.schemaOf(type);
+        ChatCall asked = client.profile().jsonMode() == JsonMode.SCHEMA ? call
+                : call.withMessages(withSystemText(call.messages(), jsonInstructions.render(Map.of("schema", schema.json()))));
+        ChatReply first = call(asked, schema.map(), schema.json());
+        JsonAnswers.Parsed<T> parsed = answers.parse(first.content(), type);
+        if (parsed.ok()) {
+            return new Structured<>(parsed.value(), List.of(first));
+        }
+        ledger.markParseFailed(first.callId(), parsed.problem());
+        metrics.parseFailure(client.name(), call.purpose(), true);
+        List<ChatMessage> repairMessages = new ArrayList<>(asked.messages());
+        repairMessages.add(ChatMessage.assistant(first.content()));
+        repairMessages.add(ChatMessage.user(jsonRepair.render(Map.of("problem", parsed.problem(), "schema", schema.json()))));
+        ChatReply second = call(asked.withMessages(repairMessages), schema.map(), schema.json());
+        JsonAnswers.Parsed<T> repaired = answers.parse(second.content(), type);
+        if (repaired.ok()) {
+            return new Structured<>(repaired.value(), List.of(first, second));
+        }
+        ledger.markParseFailed(second.callId(), repaired.problem());
+        metrics.parseFailure(client.name(), call.purpose(), false);
+        throw new StructuredOutputFailed(client.name(), call.purpose(), repaired.problem());
+    }
+
+    /** Whether a profile of that name is configured. */
+    public boolean hasProfile(String name) {
+        return clients.exists(name);
+    }
+
+    /** Fails with {@link UnknownProfile} unless a profile of that name is configured. */
+    public void requireProfile(String name) {
+        clients.get(name);
+    }
+
+    ChatReply call(ChatCall call, Map<String, Object> schema, String schemaJson) {
+        ModelClient client = clients.get(call.profile());
+        long started = System.nanoTime();
+        String cacheKey = cache.keyOf(call, client.profile(), schemaJson);
+        ModelClient.Answer cached = cache.get(cacheKey);
+        if (cached != null) {
+            return reply(client, call, cached, started, 0, CallLedger.Outcome.CACHED);
+        }
+        Failure failure = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                metrics.retry(client.name(), call.purpose());
+                pause(backoff(attempt, failure));
+            }
+            try {
+                ModelClient.Answer answer = attempt(client, call, schema, schemaJson);
+                cache.put(cacheKey, answer);
+                clients.answered(client.name(), true, null);
+                return reply(client, call, answer, started, attempt, CallLedger.Outcome.OK);
+            }
+            catch (RuntimeException e) {
+                failure = Failure.of(e);
+                clients.answered(client.name(), false, failure.description());
+                if (!failure.retryable()) {
+                    return failed(client, call, started, attempt, failure);
+                }
+            }
+        }
+        return failed(client, call, started, settings.maxAttempts(), failure);
+    }
+
+    private ModelClient.Answer attempt(ModelClient client, ChatCall call, Map<String, Object> schema,
+            String schemaJson) {
+        try {
+            client.limiter().acquire();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while waiting for a slot of profile " + client.name(), e);
+        }
+        try {
+            return client.attempt(call, schema, schemaJson);
+        }
+        finally {
+            client.limiter().release();
+        }
+    }
+
+    private ChatReply reply(ModelClient client, ChatCall call, ModelClient.Answer answer, long started, int attempts,
+            CallLedger.Outcome outcome) {
+        boolean estimated = answer.promptTokens() == null || answer.completionTokens() == null;
+        int prompt = answer.promptTokens() != null ? answer.promptTokens() : Tokens.estimate(call.messages());
+        int completion = answer.completionTokens() != null ? answer.completionTokens()
+                : Tokens.estimate(answer.content());
+        boolean cached = outcome == CallLedger.Outcome.CACHED;
+        BigDecimal cost = cached ? BigDecimal.ZERO : cost(client.profile(), prompt, completion);
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        long id = ledger.record(new CallLedger.Entry(client.name(), answer.model(), call.purpose(), call.owner(),
+                cached ? 0 : prompt, cached ? 0 : completion, estimated, cost, latency.toMillis(), attempts, outcome,
+                null));
+        metrics.call(client.name(), call.purpose(), outcome, latency, cached ? 0 : prompt, cached ? 0 : completion);
+        return new ChatReply(answer.content(), answer.model(), prompt, completion, estimated, cost, latency, attempts,
+                id, cached);
+    }
+
+    private ChatReply failed(ModelClient client, ChatCall call, long started, int attempts, Failure failure) {
+        Duration latency = Duration.ofNanos(System.nanoTime() - started);
+        ledger.record(new CallLedger.Entry(client.name(), client.profile().model(), call.purpose(), call.owner(), 0, 0,
+                false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED,
+                failure.description()));
+        metrics.call(client.name(), call.purpose(), CallLedger.Outcome.FAILED, latency, 0, 0);
+        throw new ModelCallFailed(client.name(), call.purpose(), attempts, failure.description(), failure.retryable());
+    }
+
+    /** Exponential backoff with jitter (half fixed, half random), or the server's {@code Retry-After}, capped. */
+    private Duration backoff(int attempt, Failure failure) {
+        Duration cap = settings.maxBackoff();
+        if (failure != null && failure.retryAfter() != null) {
+            return failure.retryAfter().compareTo(cap) > 0 ? cap : failure.retryAfter();
+        }
+        long exponential = settings.initialBackoff().toMillis() << Math.min(attempt - 2, 20);
+        long ceiling = Math.min(cap.toMillis(), exponential);
+        return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
+    }
+
+    private static List<ChatMessage> withSystemText(List<ChatMessage> messages, String text) {
+        List<ChatMessage> result = new ArrayList<>(messages);
+        if (!result.isEmpty() && result.getFirst().role() == ChatMessage.Role.SYSTEM) {
+            result.set(0, ChatMessage.system(result.getFirst().content() + "\n\n" + text));
+        }
+        else {
+            result.addFirst(ChatMessage.system(text));
+        }
+        return result;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while backing off", e);
+        }
+    }
+
+    private static BigDecimal cost(ModelProfile profile, int prompt, int completion) {
+        BigDecimal in = profile.inputPricePerMillion() == null ? BigDecimal.ZERO
+                : profile.inputPricePerMillion().multiply(BigDecimal.valueOf(prompt));
+        BigDecimal out = profile.outputPricePerMillion() == null ? BigDecimal.ZERO
+                : profile.outputPricePerMillion().multiply(BigDecimal.valueOf(completion));
+        return in.add(out).divide(MILLION, MathContext.DECIMAL64);
+    }
+}

@@ -1,0 +1,136 @@
+package io.tfgrpo.llm;
+
+import java.net.http.HttpClient;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.ai.chat.messages.AssistantMessage;
+import org.springframework.ai.chat.messages.Message;
+import org.springframework.ai.chat.messages.SystemMessage;
+import org.springframework.ai.chat.messages.UserMessage;
+import org.springframework.ai.chat.metadata.Usage;
+import org.springframework.ai.chat.model.ChatModel;
+import org.springframework.ai.chat.model.ChatResponse;
+import org.springframework.ai.chat.prompt.ChatOptions;
+import org.springframework.ai.chat.prompt.Prompt;
+import org.springframework.ai.ollama.OllamaChatModel;
+import org.springframework.ai.ollama.api.OllamaApi;
+import org.springframework.ai.ollama.api.OllamaChatOptions;
+import org.springframework.ai.openai.OpenAiChatModel;
+import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.core.retry.RetryPolicy;
+import org.springframework.core.retry.RetryTemplate;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.web.client.RestClient;
+
+/**
+ * One profile's Spring AI chat model, built with the client's own retries off (the gateway retries, so that it
+ * can count attempts and honour {@code Retry-After}), and its call limiter. Makes exactly one attempt per call.
+ */
+final class ModelClient {
+
+    /** What one successful attempt returned; token counts are null when the provider gave no usage. */
+    record Answer(String content, String model, Integer promptTokens, Integer completionTokens) {
+    }
+
+    private final String name;
+    private final ModelProfile profile;
+    private final ChatModel chatModel;
+    private final CallLimiter limiter;
+
+    ModelClient(String name, ModelProfile profile) {
+        this.name = name;
+        this.profile = profile;
+        this.chatModel = switch (profile.provider()) {
+            case OPENAI -> openAi(profile);
+            case OLLAMA -> ollama(profile);
+        };
+        this.limiter = new CallLimiter(profile.maxConcurrency(), profile.requestsPerMinute());
+    }
+
+    String name() {
+        return name;
+    }
+
+    ModelProfile profile() {
+        return profile;
+    }
+
+    CallLimiter limiter() {
+        return limiter;
+    }
+
+    /** One attempt; {@code schema} (JSON Schema, or null) asks for JSON output in the profile's JSON mode. */
+    Answer attempt(ChatCall call, Map<String, Object> schema, String schemaJson) {
+        ChatResponse response = chatModel.call(new Prompt(messages(call.messages()), options(call, schema, schemaJson)));
+        Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+        String content = response.getResult() == null ? null : response.getResult().getOutput().getText();
+        return new Answer(content == null ? "" : content, profile.model(),
+                usage == null ? null : positiveOrNull(usage.getPromptTokens()),
+                usage == null ? null : positiveOrNull(usage.getCompletionTokens()));
+    }
+
+    private ChatOptions options(ChatCall call, Map<String, Object> schema, String schemaJson) {
+        Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
+        Integer maxTokens = call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
+        boolean json = schema != null && profile.jsonMode() != JsonMode.PROMPT;
+        return switch (profile.provider()) {
+            case OPENAI -> {
+                var options = OpenAiChatOptions.builder().model(profile.model()).temperature(temperature)
+                        .maxTokens(maxTokens).seed(call.seed()).timeout(profile.timeout()).maxRetries(0);
+                if (json) {
+                    options.responseFormat(profile.jsonMode() == JsonMode.SCHEMA
+                            ? OpenAiChatModel.ResponseFormat.builder()
+                                    .type(OpenAiChatModel.ResponseFormat.Type.JSON_SCHEMA).jsonSchema(schemaJson)
+                                    .strict(true).build()
+                            : OpenAiChatModel.ResponseFormat.builder()
+                                    .type(OpenAiChatModel.ResponseFormat.Type.JSON_OBJECT).build());
+                }
+                yield options.build();
+            }
+            case OLLAMA -> {
+                var options = OllamaChatOptions.builder().model(profile.model()).temperature(temperature)
+                        .numPredict(maxTokens).seed(call.seed());
+                if (json) {
+                    options.format(profile.jsonMode() == JsonMode.SCHEMA ? schema : "json");
+                }
+                yield options.build();
+            }
+        };
+    }
+
+    private static List<Message> messages(List<ChatMessage> messages) {
+        return messages.stream().<Message>map(m -> switch (m.role()) {
+            case SYSTEM -> new SystemMessage(m.content());
+            case USER -> new UserMessage(m.content());
+            case ASSISTANT -> new AssistantMessage(m.content());
+        }).toList();
+    }
+
+    private static ChatModel openAi(ModelProfile profile) {
+        return OpenAiChatModel.builder().options(OpenAiChatOptions.builder()
+                .baseUrl(profile.baseUrl().toString())
+                // OpenAI-compatible servers without authentication still expect the header to be present
+                .apiKey(profile.hasApiKey() ? profile.apiKey() : "not-needed")
+                .model(profile.model())
+                .maxRetries(0)
+                .timeout(profile.timeout())
+                .build()).build();
+    }
+
+    private static ChatModel ollama(ModelProfile profile) {
+        var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
+                .connectTimeout(profile.timeout()).build());
+        requestFactory.setReadTimeout(profile.timeout());
+        OllamaApi api = OllamaApi.builder().baseUrl(profile.baseUrl().toString())
+                .restClientBuilder(RestClient.builder().requestFactory(requestFactory)).build();
+        return OllamaChatModel.builder().ollamaApi(api)
+                .options(OllamaChatOptions.builder().model(profile.model()).build())
+                .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
+                .build();
+    }
+
+    private static Integer positiveOrNull(Integer tokens) {
+        return tokens == null || tokens <= 0 ? null : tokens;
+    }
+}

@@ -1,0 +1,56 @@
+package io.tfgrpo.llm;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@Tag(name = "Models", description = "Configured model profiles and what their calls used")
+class ModelController {
+
+    private final ModelClients clients;
+    private final CallLedger ledger;
+
+    ModelController(ModelClients clients, CallLedger ledger) {
+        this.clients = clients;
+        this.ledger = ledger;
+    }
+
+    @GetMapping("/api/models")
+    @Operation(summary = "Model profiles", description = "Never their secrets; `lastCall` says whether each answered.")
+    List<ModelView> models() {
+        return clients.all().stream().map(this::view).toList();
+    }
+
+    @GetMapping("/api/usage")
+    @Operation(summary = "Tokens and cost of model calls",
+            description = "Sums of the ledger, filtered by owner (a job or evaluation id), profile, purpose, since.")
+    UsageView usage(@RequestParam(required = false) String owner, @RequestParam(required = false) String profile,
+            @RequestParam(required = false) Purpose purpose,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
+        return ledger.usage(owner, profile, purpose, since);
+    }
+
+    private ModelView view(ModelClient client) {
+        ModelProfile p = client.profile();
+        ModelClients.LastCall last = clients.lastCall(client.name());
+        return new ModelView(client.name(), p.provider(), withoutSecrets(p.baseUrl()), p.model(), p.hasApiKey(),
+                p.temperature(), p.maxTokens(), p.maxConcurrency(), p.requestsPerMinute(), p.timeout(),
+                p.inputPricePerMillion(), p.outputPricePerMillion(), p.jsonMode(), p.synthetic(),
+                last == null ? null : new ModelView.LastCall(last.at(), last.ok(), last.error()));
+    }
+
+    /** A base URL may carry credentials in its user info or query; neither is shown. */
+    private static String withoutSecrets(URI url) {
+        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
+                + (url.getRawPath() == null ? "" : url.getRawPath());
+    }
+}

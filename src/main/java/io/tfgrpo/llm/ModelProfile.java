@@ -1,0 +1,59 @@
+package io.tfgrpo.llm;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.Duration;
+
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * One configured model: where it is, what it costs and how hard it may be called. The API key comes from the
+ * environment and is never stored, returned or logged (see {@link #toString()}).
+ *
+ * @param provider {@code openai} (any OpenAI-compatible server) or {@code ollama} (Ollama's native API)
+ * @param baseUrl for {@code openai} including {@code /v1}, as in {@code OPENAI_BASE_URL}
+ * @param model the model name the server knows
+ * @param apiKey the key, if the server needs one
+ * @param temperature default temperature when a call does not set one
+ * @param maxTokens default completion limit when a call does not set one
+ * @param maxConcurrency calls in flight at once
+ * @param requestsPerMinute calls started per minute, if limited
+ * @param timeout one attempt's time limit
+ * @param inputPricePerMillion USD per million prompt tokens
+ * @param outputPricePerMillion USD per million completion tokens
+ * @param jsonMode how JSON output is requested
+ * @param synthetic true when the model is the LLM simulator, so that answers are labelled synthetic
+ */
+public record ModelProfile(
+        @NotNull Provider provider,
+        @NotNull URI baseUrl,
+        @NotBlank String model,
+        String apiKey,
+        @DecimalMin("0") @DecimalMax("2") Double temperature,
+        @Min(1) Integer maxTokens,
+        @DefaultValue("8") @Min(1) @Max(1024) int maxConcurrency,
+        @Min(1) Integer requestsPerMinute,
+        @DefaultValue("120s") @NotNull Duration timeout,
+        @DecimalMin("0") BigDecimal inputPricePerMillion,
+        @DecimalMin("0") BigDecimal outputPricePerMillion,
+        @DefaultValue("schema") @NotNull JsonMode jsonMode,
+        @DefaultValue("false") boolean synthetic) {
+
+    boolean hasApiKey() {
+        return apiKey != null && !apiKey.isBlank();
+    }
+
+    @Override
+    public String toString() {
+        return "ModelProfile[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+                + (hasApiKey() ? "(set)" : "(none)") + ", maxConcurrency=" + maxConcurrency + ", timeout=" + timeout
+                + "]";
+    }
+}
