@@ -47,6 +47,16 @@ class DeploymentFilesTest {
                 .containsEntry("DATABASE_USERNAME", db.get("POSTGRES_USER"))
                 .containsEntry("DATABASE_PASSWORD", db.get("POSTGRES_PASSWORD"));
         assertThat(map(map(app, "depends_on"), "postgres")).containsEntry("condition", "service_healthy");
+
+        Map<String, Object> ollama = map(services, "ollama");
+        assertThat(ollama.get("image")).asString().startsWith("ollama/ollama");
+        assertThat(list(map(ollama, "healthcheck"), "test")).isNotEmpty();
+        Map<String, Object> pull = map(services, "ollama-pull");
+        assertThat(list(pull, "entrypoint")).map(String::valueOf).startsWith("ollama", "pull");
+        assertThat(map(map(pull, "depends_on"), "ollama")).containsEntry("condition", "service_healthy");
+        assertThat(map(map(app, "depends_on"), "ollama-pull"))
+                .containsEntry("condition", "service_completed_successfully");
+        assertThat(map(app, "environment").get("OPENAI_BASE_URL")).asString().contains("http://ollama:11434/v1");
     }
 
     @Test
