@@ -1,0 +1,98 @@
+package io.tfgrpo.simulator;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.sun.net.httpserver.HttpExchange;
+
+import io.tfgrpo.simulator.LlmSimulator.Options;
+
+/** {@code POST /v1/chat/completions}: journal the call, then answer it, fail it or hold it as planned. */
+final class ChatCompletions {
+
+    private final Options options;
+    private final CallLog log;
+    private final Replies replies;
+
+    ChatCompletions(Options options, CallLog log, Replies replies) {
+        this.options = options;
+        this.log = log;
+        this.replies = replies;
+    }
+
+    void handle(HttpExchange exchange) throws IOException {
+        log.enter();
+        try {
+            answer(exchange);
+        }
+        finally {
+            log.leave();
+        }
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        long seq = log.nextCall();
+        ChatRequest request;
+        try {
+            request = ChatRequest.parse(body, options.model());
+        }
+        catch (ChatRequest.Invalid e) {
+            log.invalid();
+            Http.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
+            return;
+        }
+        CallPlan plan = CallPlan.of(options, seq);
+        RequestKey key = RequestKey.of(options.seed(), request);
+        log.record(seq, request, replies.purpose(request), key, plan.outcome());
+        switch (plan.outcome()) {
+            case TIMEOUT -> {
+                Http.pause(options.timeoutMs());
+                Http.error(exchange, 504, "The simulator held this request for " + options.timeoutMs()
+                        + " ms (injected timeout).", "timeout", "timeout");
+            }
+            case RATE_LIMITED -> {
+                Http.pause(plan.delayMs());
+                exchange.getResponseHeaders().set("Retry-After", Integer.toString(options.retryAfterSeconds()));
+                Http.error(exchange, 429, "Rate limit reached (injected by the simulator). Please try again in "
+                        + options.retryAfterSeconds() + "s.", "requests", "rate_limit_exceeded");
+            }
+            case SERVER_ERROR -> {
+                Http.pause(plan.delayMs());
+                Http.error(exchange, 500, "The server had an error while processing your request (injected by the "
+                        + "simulator).", "server_error", "server_error");
+            }
+            default -> complete(exchange, request, key, plan, seq);
+        }
+    }
+
+    /**
+     * A malformed answer keeps the envelope and breaks the content when JSON output was asked for (what a model
+     * does), else breaks the body itself (what a failing proxy does).
+     */
+    private void complete(HttpExchange exchange, ChatRequest request, RequestKey key, CallPlan plan, long seq)
+            throws IOException {
+        boolean malformed = plan.outcome() == Outcome.MALFORMED;
+        boolean jsonOutput = request.responseFormat() != null;
+        List<String> contents = replies.contents(request, key);
+        List<Choice> choices = new ArrayList<>();
+        for (int i = 0; i < contents.size(); i++) {
+            String content = contents.get(i);
+            choices.add(Choice.of(i, malformed && jsonOutput ? content.substring(0, content.length() / 2) : content,
+                    request));
+        }
+        var header = new Envelopes.Header("chatcmpl-sim-" + seq, Instant.now().getEpochSecond(), request.model());
+        int promptTokens = Envelopes.promptTokens(request.messages());
+        boolean brokenBody = malformed && !jsonOutput;
+        if (request.stream()) {
+            EventStream.send(exchange, header, choices, promptTokens, request.includeUsage(), plan.delayMs(),
+                    brokenBody);
+            return;
+        }
+        Http.pause(plan.delayMs());
+        String json = Envelopes.completion(header, choices, promptTokens).toString();
+        Http.send(exchange, 200, brokenBody ? json.substring(0, json.length() / 2) : json);
+    }
+}
