@@ -1,5 +1,6 @@
 package io.tfgrpo.llm;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -44,8 +45,11 @@ class JsonAnswers {
 
     Schema schemaOf(Class<?> type) {
         return schemas.computeIfAbsent(type, t -> {
-            var converter = new BeanOutputConverter<>(t, json);
-            return new Schema(converter.getJsonSchema(), converter.getJsonSchemaMap());
+            // the title names the answer's kind, so that logs, proxies and the simulator can tell calls apart
+            Map<String, Object> map = new LinkedHashMap<>();
+            map.put("title", t.getSimpleName());
+            map.putAll(new BeanOutputConverter<>(t, json).getJsonSchemaMap());
+            return new Schema(json.writeValueAsString(map), map);
         });
     }
 

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import com.sun.net.httpserver.HttpExchange;
 
@@ -22,17 +23,27 @@ final class ChatCompletions {
         this.replies = replies;
     }
 
+    /**
+     * The call leaves the in-flight count just before its last bytes are written: once the client has the whole
+     * answer it may start its next call, and counting this one until the handler returns would overstate the peak.
+     */
     void handle(HttpExchange exchange) throws IOException {
         log.enter();
+        var left = new AtomicBoolean();
+        Runnable leave = () -> {
+            if (left.compareAndSet(false, true)) {
+                log.leave();
+            }
+        };
         try {
-            answer(exchange);
+            answer(exchange, leave);
         }
         finally {
-            log.leave();
+            leave.run();
         }
     }
 
-    private void answer(HttpExchange exchange) throws IOException {
+    private void answer(HttpExchange exchange, Runnable leave) throws IOException {
         byte[] body = exchange.getRequestBody().readAllBytes();
         long seq = log.nextCall();
         ChatRequest request;
@@ -41,6 +52,7 @@ final class ChatCompletions {
         }
         catch (ChatRequest.Invalid e) {
             log.invalid();
+            leave.run();
             Http.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
             return;
         }
@@ -50,21 +62,24 @@ final class ChatCompletions {
         switch (plan.outcome()) {
             case TIMEOUT -> {
                 Http.pause(options.timeoutMs());
+                leave.run();
                 Http.error(exchange, 504, "The simulator held this request for " + options.timeoutMs()
                         + " ms (injected timeout).", "timeout", "timeout");
             }
             case RATE_LIMITED -> {
                 Http.pause(plan.delayMs());
                 exchange.getResponseHeaders().set("Retry-After", Integer.toString(options.retryAfterSeconds()));
+                leave.run();
                 Http.error(exchange, 429, "Rate limit reached (injected by the simulator). Please try again in "
                         + options.retryAfterSeconds() + "s.", "requests", "rate_limit_exceeded");
             }
             case SERVER_ERROR -> {
                 Http.pause(plan.delayMs());
+                leave.run();
                 Http.error(exchange, 500, "The server had an error while processing your request (injected by the "
                         + "simulator).", "server_error", "server_error");
             }
-            default -> complete(exchange, request, key, plan, seq);
+            default -> complete(exchange, request, key, plan, seq, leave);
         }
     }
 
@@ -72,8 +87,8 @@ final class ChatCompletions {
      * A malformed answer keeps the envelope and breaks the content when JSON output was asked for (what a model
      * does), else breaks the body itself (what a failing proxy does).
      */
-    private void complete(HttpExchange exchange, ChatRequest request, RequestKey key, CallPlan plan, long seq)
-            throws IOException {
+    private void complete(HttpExchange exchange, ChatRequest request, RequestKey key, CallPlan plan, long seq,
+            Runnable leave) throws IOException {
         boolean malformed = plan.outcome() == Outcome.MALFORMED;
         boolean jsonOutput = request.responseFormat() != null;
         List<String> contents = replies.contents(request, key);
@@ -88,11 +103,12 @@ final class ChatCompletions {
         boolean brokenBody = malformed && !jsonOutput;
         if (request.stream()) {
             EventStream.send(exchange, header, choices, promptTokens, request.includeUsage(), plan.delayMs(),
-                    brokenBody);
+                    brokenBody, leave);
             return;
         }
         Http.pause(plan.delayMs());
         String json = Envelopes.completion(header, choices, promptTokens).toString();
+        leave.run();
         Http.send(exchange, 200, brokenBody ? json.substring(0, json.length() / 2) : json);
     }
 }

@@ -52,7 +52,17 @@ record ChatRequest(String model, List<Message> messages, Double temperature, Lon
             return null;
         }
         String type = responseFormat.get("type").stringValue();
-        return type.equals("json_schema") ? Json.text(responseFormat.path("json_schema").get("name"), type) : type;
+        if (!type.equals("json_schema")) {
+            return type;
+        }
+        // clients that always send a generic name (Spring AI sends "json_schema") can label the schema by its title
+        String name = Json.text(responseFormat.path("json_schema").get("name"), type);
+        String title = Json.text(responseFormat.path("json_schema").path("schema").get("title"), null);
+        return name.equals("json_schema") && title != null ? snakeCase(title) : name;
+    }
+
+    private static String snakeCase(String title) {
+        return title.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replaceAll("[^A-Za-z0-9]+", "_").toLowerCase();
     }
 
     boolean wantsJsonSchema() {

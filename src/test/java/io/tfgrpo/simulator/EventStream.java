@@ -24,7 +24,7 @@ final class EventStream {
 
     /** @param broken send one truncated chunk, the streaming form of a malformed response */
     static void send(HttpExchange exchange, Envelopes.Header header, List<Choice> choices, int promptTokens,
-            boolean includeUsage, long delayMs, boolean broken) throws IOException {
+            boolean includeUsage, long delayMs, boolean broken, Runnable beforeLastEvent) throws IOException {
         exchange.getResponseHeaders().set("Content-Type", "text/event-stream; charset=utf-8");
         exchange.getResponseHeaders().set("Cache-Control", "no-cache");
         exchange.sendResponseHeaders(200, 0);
@@ -52,6 +52,7 @@ final class EventStream {
                 int completionTokens = choices.stream().mapToInt(c -> Envelopes.tokens(c.content())).sum();
                 event(out, Envelopes.usageChunk(header, promptTokens, completionTokens).toString());
             }
+            beforeLastEvent.run();
             event(out, "[DONE]");
         }
     }
