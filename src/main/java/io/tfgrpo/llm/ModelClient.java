@@ -119,8 +119,9 @@ final class ModelClient {
     }
 
     private static ChatModel ollama(ModelProfile profile) {
+        // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http:// is not something every server tolerates
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
-                .connectTimeout(profile.timeout()).build());
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(profile.timeout()).build());
         requestFactory.setReadTimeout(profile.timeout());
         OllamaApi api = OllamaApi.builder().baseUrl(profile.baseUrl().toString())
                 .restClientBuilder(RestClient.builder().requestFactory(requestFactory)).build();

@@ -112,6 +112,10 @@ class LlmGatewayTest extends HttpTest {
                 .jsonPath("$[?(@.name == 'wire')].lastCall.answered").isEqualTo(List.of(true))
                 .jsonPath("$[?(@.name == 'wire')].apiKeySet").isEqualTo(List.of(true))
                 .jsonPath("$[?(@.name == 'default')]").exists();
+        assertThat(http.get().uri("/actuator/prometheus").exchange().expectBody(String.class).returnResult()
+                .getResponseBody()).contains("tfgrpo_llm_calls_total{outcome=\"ok\",profile=\"wire\",purpose=\"rollout\"")
+                .contains("tfgrpo_llm_tokens_total{kind=\"prompt\",profile=\"wire\",purpose=\"rollout\"")
+                .contains("tfgrpo_llm_latency_seconds_count{profile=\"wire\",purpose=\"rollout\"");
     }
 
     @Test
