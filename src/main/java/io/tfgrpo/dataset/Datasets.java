@@ -1,9 +1,11 @@
 package io.tfgrpo.dataset;
 
 import java.io.InputStream;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,6 +51,15 @@ public class Datasets {
             throw DatasetNotFound.withId(id);
         }
         return PageView.of(items.findByDatasetIdOrderByOrdinal(id, PageRequest.of(page, size)), this::toView);
+    }
+
+    /** Every problem of a dataset, in upload order (training and evaluation read the whole set). */
+    @Transactional(readOnly = true)
+    public List<DatasetItemView> allItems(UUID id) {
+        if (!datasets.existsById(id)) {
+            throw DatasetNotFound.withId(id);
+        }
+        return items.findByDatasetIdOrderByOrdinal(id, Pageable.unpaged()).map(this::toView).getContent();
     }
 
     @Transactional

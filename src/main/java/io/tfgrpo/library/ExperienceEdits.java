@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntFunction;
 
 import org.springframework.stereotype.Component;
 
@@ -23,7 +24,8 @@ class ExperienceEdits {
     record Entry(String code, String text, String provenance) {
     }
 
-    record Result(List<Entry> experiences, int nextCode) {
+    /** The new snapshot; {@code rejected} holds the operations left out (index and reason) in lenient mode. */
+    record Result(List<Entry> experiences, int nextCode, List<FieldError> rejected) {
     }
 
     private final LibrarySettings settings;
@@ -33,13 +35,26 @@ class ExperienceEdits {
     }
 
     Result apply(List<Entry> base, int nextCode, List<ExperienceOperation> operations, String provenance) {
+        return apply(base, nextCode, operations, i -> provenance, false);
+    }
+
+    /**
+     * Applies the operations in order. Strict: any invalid operation rejects them all (400). Lenient: invalid
+     * operations are left out and reported in {@link Result#rejected()}, the rest applied — what a training step
+     * does with a model's proposals, which may name unknown codes or run long.
+     */
+    Result apply(List<Entry> base, int nextCode, List<ExperienceOperation> operations, IntFunction<String> provenanceOf,
+            boolean lenient) {
         Map<String, Entry> byCode = new LinkedHashMap<>();
         base.forEach(entry -> byCode.put(entry.code(), entry));
         List<FieldError> errors = new ArrayList<>();
         int code = nextCode;
+        List<FieldError> rejected = new ArrayList<>();
         for (int i = 0; i < operations.size(); i++) {
             ExperienceOperation operation = operations.get(i);
             String at = "operations[" + i + "]";
+            String provenance = provenanceOf.apply(i);
+            int errorsBefore = errors.size();
             switch (operation.op()) {
                 case ADD -> {
                     if (operation.code() != null) {
@@ -62,11 +77,15 @@ class ExperienceEdits {
                     }
                 }
             }
+            if (lenient && errors.size() > errorsBefore) {
+                rejected.addAll(errors.subList(errorsBefore, errors.size()));
+                errors.subList(errorsBefore, errors.size()).clear();
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("invalid-operations", "Invalid operations", errors);
         }
-        return new Result(List.copyOf(byCode.values()), code);
+        return new Result(List.copyOf(byCode.values()), code, List.copyOf(rejected));
     }
 
     /** Whether the text is a valid experience; if not, says why under {@code field}. */

@@ -40,6 +40,13 @@ public class Libraries {
         return library.toView();
     }
 
+    /** The library of that name, created empty (version 0) if there is none. */
+    @Transactional
+    public LibraryView getOrCreate(String name, String description) {
+        return libraries.findByName(name).map(Library::toView)
+                .orElseGet(() -> create(new CreateLibrary(name, description)));
+    }
+
     @Transactional(readOnly = true)
     public LibraryView get(String name) {
         return find(name).toView();

@@ -4,12 +4,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 
 import org.springframework.data.domain.PageRequest;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.Timestamps;
 
@@ -74,19 +76,42 @@ public class LibraryVersions {
     @Transactional
     public VersionView commit(String name, int baseVersion, List<ExperienceOperation> operations, VersionOrigin origin,
             Map<String, Object> provenance, boolean promote) {
+        return commit(name, baseVersion, operations, i -> provenance, origin, promote, false).version();
+    }
+
+    /** What a lenient commit did: the new version, and the operations it left out with the reason. */
+    public record Commit(VersionView version, List<FieldError> rejected) {
+    }
+
+    /**
+     * Commits what is valid of a model's operations on {@code baseVersion} (the latest) as the next version, each
+     * experience with the provenance of the operation that wrote it; invalid operations (unknown codes, too long)
+     * are left out and reported. Joins the caller's transaction.
+     */
+    @Transactional
+    public Commit commitValid(String name, int baseVersion, List<ExperienceOperation> operations,
+            IntFunction<Map<String, Object>> provenanceOf, VersionOrigin origin) {
+        return commit(name, baseVersion, operations, provenanceOf, origin, false, true);
+    }
+
+    private Commit commit(String name, int baseVersion, List<ExperienceOperation> operations,
+            IntFunction<Map<String, Object>> provenanceOf, VersionOrigin origin, boolean promote, boolean lenient) {
         Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
         if (baseVersion != library.latestVersion()) {
             throw StaleBaseVersion.of(name, baseVersion, library.latestVersion());
         }
         int version = baseVersion + 1;
-        Map<String, Object> withVersion = new LinkedHashMap<>(provenance);
-        withVersion.put("version", version);
         ExperienceEdits.Result result = edits.apply(store.snapshot(library, baseVersion), library.nextCode(),
-                operations, store.provenance(withVersion));
+                operations, i -> {
+                    Map<String, Object> withVersion = new LinkedHashMap<>(provenanceOf.apply(i));
+                    withVersion.put("version", version);
+                    return store.provenance(withVersion);
+                }, lenient);
         LibraryVersion written = store.write(library, version, baseVersion, origin, result.experiences(),
                 Timestamps.now());
         library.advanceTo(version, result.nextCode(), promote);
-        return written.toView(name, library.currentVersion(), result.experiences().stream().map(store::view).toList());
+        return new Commit(written.toView(name, library.currentVersion(),
+                result.experiences().stream().map(store::view).toList()), result.rejected());
     }
 
     private Library find(String name) {

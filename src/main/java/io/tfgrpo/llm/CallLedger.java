@@ -49,6 +49,15 @@ class CallLedger {
                 .param("error", truncate("invalid JSON: " + problem)).param("id", callId).update();
     }
 
+    /** The mean latency of the profile's last 200 successful calls. */
+    java.util.Optional<java.time.Duration> meanLatency(String profile) {
+        return jdbc.sql("""
+                select avg(latency_ms) from (select latency_ms from llm_call where profile = :profile and outcome = 'OK'
+                                             order by id desc limit 200) recent""")
+                .param("profile", profile).query(Double.class).optional()
+                .map(ms -> java.time.Duration.ofMillis(Math.round(ms)));
+    }
+
     /** Sums of the calls that match; any filter may be null. */
     UsageView usage(String owner, String profile, Purpose purpose, Instant since) {
         String where = """

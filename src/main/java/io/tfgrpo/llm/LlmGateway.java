@@ -55,7 +55,7 @@ public class LlmGateway {
         ModelClient client = clients.get(call.profile());
         JsonAnswers.Schema schema = answers.schemaOf(type);
         ChatCall asked = client.profile().jsonMode() == JsonMode.SCHEMA ? call
-                : call.withMessages(withSystemText(call.messages(), jsonInstructions.render(Map.of("schema", schema.json()))));
+                : call.withMessages(ChatMessage.withSystemText(call.messages(), jsonInstructions.render(Map.of("schema", schema.json()))));
         ChatReply first = call(asked, schema.map(), schema.json());
         JsonAnswers.Parsed<T> parsed = answers.parse(first.content(), type);
         if (parsed.ok()) {
@@ -74,6 +74,21 @@ public class LlmGateway {
         ledger.markParseFailed(second.callId(), repaired.problem());
         metrics.parseFailure(client.name(), call.purpose(), false);
         throw new StructuredOutputFailed(client.name(), call.purpose(), repaired.problem());
+    }
+
+    /** What the calls made on behalf of {@code owner} (a job or evaluation id) used so far. */
+    public UsageView usage(String owner) {
+        return ledger.usage(owner, null, null, null);
+    }
+
+    /** A configured profile (its API key included: keep it in the process). */
+    public ModelProfile profile(String name) {
+        return clients.get(name).profile();
+    }
+
+    /** The mean latency of a profile's last successful calls, if it made any. */
+    public java.util.Optional<Duration> observedLatency(String profile) {
+        return ledger.meanLatency(profile);
     }
 
     /** Whether a profile of that name is configured. */
@@ -169,17 +184,6 @@ public class LlmGateway {
         long exponential = settings.initialBackoff().toMillis() << Math.min(attempt - 2, 20);
         long ceiling = Math.min(cap.toMillis(), exponential);
         return Duration.ofMillis(ceiling / 2 + ThreadLocalRandom.current().nextLong(ceiling / 2 + 1));
-    }
-
-    private static List<ChatMessage> withSystemText(List<ChatMessage> messages, String text) {
-        List<ChatMessage> result = new ArrayList<>(messages);
-        if (!result.isEmpty() && result.getFirst().role() == ChatMessage.Role.SYSTEM) {
-            result.set(0, ChatMessage.system(result.getFirst().content() + "\n\n" + text));
-        }
-        else {
-            result.addFirst(ChatMessage.system(text));
-        }
-        return result;
     }
 
     private static void pause(Duration duration) {

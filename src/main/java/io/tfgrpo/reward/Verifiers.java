@@ -3,10 +3,13 @@ package io.tfgrpo.reward;
 import java.util.Locale;
 import java.util.Objects;
 
+import org.springframework.stereotype.Component;
+
 /**
  * Makes the verifier a {@link VerifierSpec} describes. The math, exact and regex verifiers are local and pure;
  * the llm-judge and webhook ones need the LLM gateway and an HTTP client, which come in with them.
  */
+@Component
 public class Verifiers {
 
     /** Longest answer quoted in full in a reward's reason. */

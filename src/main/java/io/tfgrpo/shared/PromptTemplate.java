@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -24,6 +26,13 @@ public record PromptTemplate(String name, String text) {
         catch (IOException e) {
             throw new UncheckedIOException("No prompt resource prompts/" + name, e);
         }
+    }
+
+    /** The names of the template's placeholders. */
+    public Set<String> placeholders() {
+        Set<String> names = new TreeSet<>();
+        PLACEHOLDER.matcher(text).results().forEach(match -> names.add(match.group(1)));
+        return names;
     }
 
     public String render(Map<String, ?> values) {

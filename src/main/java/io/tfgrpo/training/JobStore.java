@@ -1,0 +1,129 @@
+package io.tfgrpo.training;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The training_job rows. Every change a running job makes to its own row is fenced by its lease epoch, so a
+ * worker that lost the job (it paused past its heartbeats and another instance took over) changes nothing.
+ */
+@Component
+class JobStore {
+
+    enum Status {
+        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+
+        boolean finished() {
+            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
+        }
+    }
+
+    record Job(UUID id, Status status, JobConfig config, String library, int startVersion, int epochs,
+            int stepsPerEpoch, int nextStep, long leaseEpoch, boolean cancelRequested, String errorCode, String error,
+            Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+        int totalSteps() {
+            return epochs * stepsPerEpoch;
+        }
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    JobStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID id, JobConfig config, int startVersion, int stepsPerEpoch, String idempotencyKey) {
+        jdbc.sql("""
+                insert into training_job (id, status, config, dataset_id, library, start_version, epochs, steps_per_epoch,
+                                          idempotency_key)
+                values (:id, 'QUEUED', cast(:config as jsonb), :dataset, :library, :start, :epochs, :steps, :key)""")
+                .param("id", id).param("config", json.writeValueAsString(config)).param("dataset", config.datasetId())
+                .param("library", config.library()).param("start", startVersion).param("epochs", config.epochs())
+                .param("steps", stepsPerEpoch).param("key", idempotencyKey).update();
+    }
+
+    Optional<UUID> idByIdempotencyKey(String key) {
+        return jdbc.sql("select id from training_job where idempotency_key = :key").param("key", key)
+                .query(UUID.class).optional();
+    }
+
+    Optional<Job> find(UUID id) {
+        return jdbc.sql("select * from training_job where id = :id").param("id", id).query(this::job).optional();
+    }
+
+    List<Job> list(int page, int size) {
+        return jdbc.sql("select * from training_job order by created_at desc limit :size offset :offset")
+                .param("size", size).param("offset", (long) page * size).query(this::job).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from training_job").query(Long.class).single();
+    }
+
+    /** Takes the job for this execution: a new lease epoch, unless the job has ended. */
+    OptionalLong claim(UUID id, String owner) {
+        return jdbc.sql("""
+                update training_job set lease_epoch = lease_epoch + 1, lease_owner = :owner, status = 'RUNNING',
+                                        started_at = coalesce(started_at, now())
+                where id = :id and status in ('QUEUED', 'RUNNING') returning lease_epoch""")
+                .param("id", id).param("owner", owner).query(Long.class).optional()
+                .map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    /** Marks {@code step} committed; false when the lease was lost or the step was committed already. */
+    boolean advance(UUID id, long leaseEpoch, int step) {
+        return jdbc.sql("""
+                update training_job set next_step = :step + 1
+                where id = :id and lease_epoch = :epoch and next_step = :step and status = 'RUNNING'""")
+                .param("id", id).param("epoch", leaseEpoch).param("step", step).update() == 1;
+    }
+
+    boolean finish(UUID id, long leaseEpoch, Status status, String errorCode, String error) {
+        return jdbc.sql("""
+                update training_job set status = :status, error_code = :code, error = :error, finished_at = now()
+                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
+                .param("id", id).param("epoch", leaseEpoch).param("status", status.name()).param("code", errorCode)
+                .param("error", error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
+                .update() == 1;
+    }
+
+    boolean cancelRequested(UUID id) {
+        return jdbc.sql("select cancel_requested from training_job where id = :id").param("id", id)
+                .query(Boolean.class).single();
+    }
+
+    /** A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. */
+    void requestCancel(UUID id) {
+        jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
+                .param("id", id).update();
+        jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
+                .param("id", id).update();
+    }
+
+    private Job job(ResultSet rs, int row) throws SQLException {
+        return new Job(rs.getObject("id", UUID.class), Status.valueOf(rs.getString("status")),
+                json.readValue(rs.getString("config"), JobConfig.class), rs.getString("library"),
+                rs.getInt("start_version"), rs.getInt("epochs"), rs.getInt("steps_per_epoch"), rs.getInt("next_step"),
+                rs.getLong("lease_epoch"), rs.getBoolean("cancel_requested"), rs.getString("error_code"),
+                rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"),
+                instant(rs, "finished_at"));
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

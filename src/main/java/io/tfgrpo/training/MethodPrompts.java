@@ -1,0 +1,70 @@
+package io.tfgrpo.training;
+
+import java.util.List;
+import java.util.Map;
+
+import io.tfgrpo.library.ExperiencePrior;
+import io.tfgrpo.library.ExperienceView;
+import io.tfgrpo.llm.ChatMessage;
+import io.tfgrpo.shared.PromptTemplate;
+
+/** The method's prompts (resources under {@code prompts/}), each replaceable per job by a prompt override. */
+final class MethodPrompts {
+
+    private final PromptTemplate rollout;
+    private final PromptTemplate summary;
+    private final PromptTemplate advantage;
+    private final PromptTemplate groupUpdate;
+    private final PromptTemplate batchUpdate;
+
+    MethodPrompts(Map<String, String> overrides) {
+        this.rollout = template("rollout", overrides);
+        this.summary = template("summary", overrides);
+        this.advantage = template("advantage", overrides);
+        this.groupUpdate = template("group-update", overrides);
+        this.batchUpdate = template("batch-update", overrides);
+    }
+
+    /** Step 1: the problem, with the library applied exactly as inference applies it (in the system message). */
+    List<ChatMessage> rollout(List<ExperienceView> library, String problem) {
+        return ChatMessage.withSystemText(List.of(ChatMessage.user(rollout.render(Map.of("problem", problem)))),
+                ExperiencePrior.render(library));
+    }
+
+    List<ChatMessage> summary(String problem, String reference, List<ExperienceView> library, double reward,
+            String response) {
+        return List.of(ChatMessage.user(summary.render(Map.of("problem", problem, "reference", reference(reference),
+                "experiences", listing(library), "reward", reward, "response", response))));
+    }
+
+    List<ChatMessage> advantage(String problem, String reference, List<ExperienceView> library, String summaries,
+            int count, int words) {
+        return List.of(ChatMessage.user(advantage.render(Map.of("problem", problem, "reference", reference(reference),
+                "experiences", listing(library), "summaries", summaries, "count", count, "words", words))));
+    }
+
+    List<ChatMessage> groupUpdate(List<ExperienceView> library, List<String> proposals, int words) {
+        return List.of(ChatMessage.user(groupUpdate.render(Map.of("experiences", listing(library),
+                "proposals", String.join("\n", proposals.stream().map(p -> "- " + p).toList()), "words", words))));
+    }
+
+    List<ChatMessage> batchUpdate(String experiencesWithOperations, String unaimed, int words, String cap) {
+        return List.of(ChatMessage.user(batchUpdate.render(Map.of("experiences", experiencesWithOperations,
+                "unaimed", unaimed, "words", words, "cap", cap))));
+    }
+
+    static String listing(List<ExperienceView> library) {
+        return library.isEmpty() ? "(none yet)"
+                : String.join("\n", library.stream().map(e -> "[" + e.code() + "] " + e.text()).toList());
+    }
+
+    /** Ground-truth-free runs have no reference answer: the prompts must not mention one. */
+    private static String reference(String reference) {
+        return reference == null ? "" : "Reference answer: " + reference + "\n";
+    }
+
+    private static PromptTemplate template(String name, Map<String, String> overrides) {
+        String override = overrides.get(name);
+        return override != null ? new PromptTemplate(name, override) : PromptTemplate.load(name + ".txt");
+    }
+}

@@ -1,0 +1,237 @@
+package io.tfgrpo.training;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import org.springframework.stereotype.Component;
+
+import io.tfgrpo.dataset.DatasetItemView;
+import io.tfgrpo.library.ExperienceView;
+import io.tfgrpo.llm.ChatCall;
+import io.tfgrpo.llm.ChatReply;
+import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.llm.Purpose;
+import io.tfgrpo.llm.Structured;
+import io.tfgrpo.llm.StructuredOutputFailed;
+import io.tfgrpo.reward.Attempt;
+import io.tfgrpo.reward.Consensus;
+import io.tfgrpo.reward.MathAnswers;
+import io.tfgrpo.reward.Reward;
+import io.tfgrpo.reward.Verifier;
+
+/**
+ * The model-facing phases of one step (METHOD.md steps 1 to 6): rollouts, rewards, the group filter, summaries,
+ * group advantages and group updates. Each phase fans out on virtual threads (the gateway bounds the calls per
+ * profile) and stores every result as it arrives; a resumed step calls only for what is not stored yet.
+ */
+@Component
+class StepRunner {
+
+    /** What a job's step works with. */
+    record Context(JobStore.Job job, List<DatasetItemView> items, Verifier verifier, MethodPrompts prompts, Guard guard,
+            int maxWords) {
+    }
+
+    private final LlmGateway gateway;
+    private final StepStore store;
+
+    StepRunner(LlmGateway gateway, StepStore store) {
+        this.gateway = gateway;
+        this.store = store;
+    }
+
+    /** Steps 1 and 2: G rollouts per problem, and the group's rewards as soon as its answers are in. */
+    Map<Integer, Map<Integer, StepStore.Rollout>> rollouts(Context ctx, int step, List<Integer> batch,
+            List<ExperienceView> library) {
+        JobConfig c = ctx.job().config();
+        Map<Integer, Map<Integer, StepStore.Rollout>> stored = store.rollouts(ctx.job().id(), step);
+        List<Callable<Void>> groups = new ArrayList<>();
+        for (int item : batch) {
+            Map<Integer, StepStore.Rollout> done = stored.getOrDefault(item, Map.of());
+            groups.add(() -> {
+                List<Callable<Void>> samples = new ArrayList<>();
+                for (int sample = 0; sample < c.groupSize(); sample++) {
+                    int s = sample;
+                    if (!done.containsKey(s)) {
+                        samples.add(() -> {
+                            rollout(ctx, step, item, s, library);
+                            return null;
+                        });
+                    }
+                }
+                fanOut(samples);
+                reward(ctx, step, item, store.rollouts(ctx.job().id(), step, item));
+                return null;
+            });
+        }
+        fanOut(groups);
+        return store.rollouts(ctx.job().id(), step);
+    }
+
+    private void rollout(Context ctx, int step, int item, int sample, List<ExperienceView> library) {
+        JobConfig c = ctx.job().config();
+        ctx.guard().beforeCall();
+        ChatCall call = ChatCall.of(c.rolloutModel(), Purpose.ROLLOUT,
+                ctx.prompts().rollout(library, ctx.items().get(item).problem())).ownedBy(ctx.job().id().toString())
+                .withTemperature(c.rolloutTemperature()).withSeed(callSeed(c, step, item, sample));
+        try {
+            ChatReply reply = gateway.chat(call);
+            ctx.guard().spent(reply);
+            store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), null);
+        }
+        catch (ModelCallFailed failed) {
+            // METHOD.md: a rollout that still fails after retries counts as reward 0 and is marked failed
+            store.saveRollout(ctx.job().id(), step, item, sample, null, failed.getMessage());
+        }
+    }
+
+    /** Rewards of one group, from the reference answer or, ground-truth-free, from the group's majority answer. */
+    private void reward(Context ctx, int step, int item, Map<Integer, StepStore.Rollout> group) {
+        if (group.values().stream().allMatch(r -> r.reward() != null)) {
+            return;
+        }
+        DatasetItemView problem = ctx.items().get(item);
+        String label = problem.answer();
+        if (ctx.job().config().groundTruthFree()) {
+            label = Consensus.majorityMath(group.values().stream()
+                    .map(r -> r.response() == null ? null : MathAnswers.extractFinal(r.response()).orElse(null))
+                    .toList()).orElse(null);
+        }
+        for (StepStore.Rollout r : group.values()) {
+            Reward reward = r.failed() || label == null ? new Reward(0, null, "no answer or no label")
+                    : ctx.verifier().score(new Attempt(problem.problem(), label, r.response()));
+            store.saveReward(ctx.job().id(), step, item, r.sample(), reward.extractedAnswer(), reward.value());
+        }
+    }
+
+    /** Step 4: a summary of each attempt of a group that carries a learning signal. */
+    void summaries(Context ctx, int step, List<Integer> kept, Map<Integer, Map<Integer, StepStore.Rollout>> rollouts,
+            List<ExperienceView> library) {
+        JobConfig c = ctx.job().config();
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (int item : kept) {
+            for (StepStore.Rollout r : rollouts.get(item).values()) {
+                if (r.summary() != null || r.failed()) {
+                    continue;
+                }
+                DatasetItemView problem = ctx.items().get(item);
+                calls.add(() -> {
+                    ctx.guard().beforeCall();
+                    var summary = distill(ctx, c, Purpose.SUMMARY, ctx.prompts().summary(problem.problem(),
+                            reference(ctx, problem), library, r.reward(), r.response()),
+                            Distillation.RolloutSummary.class, callSeed(c, step, item, r.sample()));
+                    store.saveSummary(ctx.job().id(), step, item, r.sample(), summary.summary());
+                    return null;
+                });
+            }
+        }
+        fanOut(calls);
+    }
+
+    /** Steps 5 and 6: the group's semantic advantage, then its operations on the library. */
+    void advantages(Context ctx, int step, List<Integer> kept, Map<Integer, Map<Integer, StepStore.Rollout>> rollouts,
+            List<ExperienceView> library) {
+        JobConfig c = ctx.job().config();
+        Map<Integer, StepStore.Group> stored = store.groups(ctx.job().id(), step);
+        List<Callable<Void>> calls = new ArrayList<>();
+        for (int item : kept) {
+            StepStore.Group group = stored.get(item);
+            if (group != null && (group.operations() != null || group.failure() != null)) {
+                continue;
+            }
+            calls.add(() -> {
+                DatasetItemView problem = ctx.items().get(item);
+                try {
+                    Distillation.GroupAdvantage advantage = group != null && group.advantage() != null
+                            ? group.advantage() : null;
+                    if (advantage == null) {
+                        ctx.guard().beforeCall();
+                        advantage = distill(ctx, c, Purpose.ADVANTAGE, ctx.prompts().advantage(problem.problem(),
+                                reference(ctx, problem), library, summaries(rollouts.get(item)),
+                                c.experiencesPerGroup(), ctx.maxWords()), Distillation.GroupAdvantage.class,
+                                callSeed(c, step, item, ADVANTAGE_CALL));
+                        store.saveAdvantage(ctx.job().id(), step, item, advantage);
+                    }
+                    List<String> proposals = advantage.experiences().stream().limit(c.experiencesPerGroup()).toList();
+                    ctx.guard().beforeCall();
+                    var update = distill(ctx, c, Purpose.UPDATE, ctx.prompts().groupUpdate(library, proposals,
+                            ctx.maxWords()), Distillation.GroupUpdate.class, callSeed(c, step, item, UPDATE_CALL));
+                    store.saveOperations(ctx.job().id(), step, item, update.operations());
+                }
+                catch (StructuredOutputFailed | ModelCallFailed e) {
+                    // a group whose distillation fails is skipped and counted, never silently turned into nothing
+                    store.saveGroupFailure(ctx.job().id(), step, item, e.getMessage());
+                }
+                return null;
+            });
+        }
+        fanOut(calls);
+    }
+
+    /**
+     * A distillation call. Its seed names the logical call (step, problem, sample or kind), so that two calls
+     * never look alike to the provider and a call made twice is recognisably the same call.
+     */
+    <T> T distill(Context ctx, JobConfig c, Purpose purpose, List<io.tfgrpo.llm.ChatMessage> messages, Class<T> type,
+            int seed) {
+        Structured<T> result = gateway.structured(ChatCall.of(c.distillModel(), purpose, messages)
+                .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type);
+        result.calls().forEach(ctx.guard()::spent);
+        return result.value();
+    }
+
+    private static String summaries(Map<Integer, StepStore.Rollout> group) {
+        StringBuilder text = new StringBuilder();
+        group.values().stream().sorted(java.util.Comparator.comparingInt(StepStore.Rollout::sample)).forEach(r -> text
+                .append("Attempt ").append(r.sample() + 1).append(" (reward ").append(r.reward()).append("): ")
+                .append(r.failed() ? "no answer (the call failed)" : r.summary()).append('\n'));
+        return text.toString();
+    }
+
+    private static String reference(Context ctx, DatasetItemView problem) {
+        return ctx.job().config().groundTruthFree() ? null : problem.answer();
+    }
+
+    static final int ADVANTAGE_CALL = 100_000;
+    static final int UPDATE_CALL = 200_000;
+    static final int BATCH_CALL = 300_000;
+
+    static int callSeed(JobConfig c, int step, int item, int call) {
+        return (int) ((c.seed() * 31 + step) * 1_000_003L + item * 1_000_033L + call);
+    }
+
+    /** Runs the calls on virtual threads; the first failure (a stop, a lost budget) is rethrown after all end. */
+    private static void fanOut(List<Callable<Void>> calls) {
+        if (calls.isEmpty()) {
+            return;
+        }
+        RuntimeException first = null;
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<Void>> futures = threads.invokeAll(calls);
+            for (Future<Void> future : futures) {
+                try {
+                    future.get();
+                }
+                catch (ExecutionException e) {
+                    if (first == null) {
+                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                    }
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw JobStopped.failed("INTERRUPTED", "The worker was interrupted (shutting down)");
+        }
+        if (first != null) {
+            throw first;
+        }
+    }
+}

@@ -1,0 +1,160 @@
+package io.tfgrpo.training;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import io.tfgrpo.dataset.DatasetView;
+import io.tfgrpo.dataset.Datasets;
+import io.tfgrpo.library.Libraries;
+import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.UsageView;
+import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.shared.FieldError;
+import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.PromptTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Training jobs: start (or plan) one, follow it, cancel it. The work itself is done by {@link JobRunner}. */
+@Service
+public class TrainingJobs {
+
+    private final JobStore jobs;
+    private final StepStore steps;
+    private final Datasets datasets;
+    private final Libraries libraries;
+    private final LlmGateway gateway;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> task;
+    private final TrainingPlanner planner;
+    private final JsonMapper json;
+    private final Verifiers verifiers;
+
+    TrainingJobs(JobStore jobs, StepStore steps, Datasets datasets, Libraries libraries, LlmGateway gateway,
+            SchedulerClient scheduler, OneTimeTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
+            Verifiers verifiers) {
+        this.verifiers = verifiers;
+        this.jobs = jobs;
+        this.steps = steps;
+        this.datasets = datasets;
+        this.libraries = libraries;
+        this.gateway = gateway;
+        this.scheduler = scheduler;
+        this.task = trainingJobTask;
+        this.planner = planner;
+        this.json = json;
+    }
+
+    /** Queues a job, or returns the one queued before under the same idempotency key. */
+    @Transactional
+    public TrainingJobView start(StartTrainingJob request, String idempotencyKey) {
+        if (idempotencyKey != null) {
+            var existing = jobs.idByIdempotencyKey(idempotencyKey);
+            if (existing.isPresent()) {
+                return get(existing.get());
+            }
+        }
+        JobConfig config = validate(request);
+        int size = datasets.get(request.datasetId()).itemCount();
+        int startVersion = libraries.getOrCreate(config.library(), "trained by Training-Free GRPO").currentVersion();
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, config, startVersion, config.stepsPerEpoch(size), idempotencyKey);
+        scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+        return get(id);
+    }
+
+    /** What a job would do and cost; starts nothing. */
+    @Transactional(readOnly = true)
+    public TrainingPlan plan(StartTrainingJob request) {
+        JobConfig config = validate(request);
+        return planner.plan(config, datasets.allItems(request.datasetId()));
+    }
+
+    @Transactional(readOnly = true)
+    public TrainingJobView get(UUID id) {
+        JobStore.Job job = jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
+        List<TrainingStepView> committed = steps.steps(id).stream().map(TrainingStepView::of).toList();
+        UsageView usage = gateway.usage(id.toString());
+        return new TrainingJobView(id, job.status().name(), job.library(), job.config().datasetId(),
+                job.startVersion(), job.epochs(), job.stepsPerEpoch(), job.totalSteps(), committed.size(),
+                committed.stream().map(TrainingStepView::libraryVersion).filter(Objects::nonNull).toList(), committed,
+                usage.totalTokens(), usage.costUsd(), job.cancelRequested(), job.errorCode(), job.error(),
+                json.valueToTree(job.config()), job.createdAt(), job.startedAt(), job.finishedAt());
+    }
+
+    @Transactional(readOnly = true)
+    public PageView<TrainingJobView> list(int page, int size) {
+        long total = jobs.count();
+        return new PageView<>(jobs.list(page, size).stream().map(job -> get(job.id())).toList(), page, size, total,
+                (int) ((total + size - 1) / size));
+    }
+
+    /** Stops a job within moments; the versions it committed stay. */
+    @Transactional
+    public TrainingJobView cancel(UUID id) {
+        jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
+        jobs.requestCancel(id);
+        return get(id);
+    }
+
+    private JobConfig validate(StartTrainingJob request) {
+        DatasetView dataset = datasets.get(request.datasetId());
+        JobConfig config = JobConfig.of(request, dataset.itemCount());
+        List<FieldError> errors = new ArrayList<>();
+        profile(config.rolloutModel(), "rolloutModel", errors);
+        profile(config.distillModel(), "distillModel", errors);
+        config.verifier().problems().forEach(problem -> errors.add(FieldError.field(
+                problem.contains(":") ? problem.substring(0, problem.indexOf(':')) : "verifier",
+                problem.contains(":") ? problem.substring(problem.indexOf(':') + 1).strip() : problem)));
+        if (config.verifier().problems().isEmpty()) {
+            try {
+                verifiers.create(config.verifier());
+            }
+            catch (UnsupportedOperationException notYet) {
+                errors.add(FieldError.field("verifier.type", notYet.getMessage()));
+            }
+        }
+        if (config.verifier().profile() != null) {
+            profile(config.verifier().profile(), "verifier.profile", errors);
+        }
+        if (!config.groundTruthFree() && config.verifier().needsReferenceAnswer()
+                && dataset.answeredCount() < dataset.itemCount()) {
+            errors.add(FieldError.field("datasetId", (dataset.itemCount() - dataset.answeredCount())
+                    + " of the dataset's " + dataset.itemCount() + " problems have no answer, and the "
+                    + config.verifier().type() + " verifier needs one; set groundTruthFree or use a dataset with answers"));
+        }
+        config.promptOverrides().forEach((name, text) -> checkOverride(name, text, errors));
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("invalid-training-job", "Invalid training job", errors);
+        }
+        return config;
+    }
+
+    private void profile(String name, String field, List<FieldError> errors) {
+        if (!gateway.hasProfile(name)) {
+            errors.add(FieldError.field(field, "no model profile is named '" + name + "'"));
+        }
+    }
+
+    /** An override may use only the placeholders of the prompt it replaces. */
+    private static void checkOverride(String name, String text, List<FieldError> errors) {
+        Set<String> known = PromptTemplate.load(name + ".txt").placeholders();
+        Set<String> unknown = new TreeSet<>(new PromptTemplate(name, text).placeholders());
+        unknown.removeAll(known);
+        if (!unknown.isEmpty()) {
+            errors.add(FieldError.field("promptOverrides." + name, "unknown placeholders " + unknown
+                    + "; this prompt offers " + known));
+        }
+    }
+}

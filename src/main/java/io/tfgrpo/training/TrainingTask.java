@@ -1,0 +1,25 @@
+package io.tfgrpo.training;
+
+import java.util.UUID;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+
+/**
+ * The job engine's task: one execution per training job (the instance id is the job id). db-scheduler lets one
+ * instance run it at a time, keeps its heartbeat, and revives it on another instance when this one dies.
+ */
+@Configuration(proxyBeanMethods = false)
+class TrainingTask {
+
+    static final String NAME = "training-job";
+
+    @Bean
+    OneTimeTask<Void> trainingJobTask(JobRunner runner) {
+        return Tasks.oneTime(NAME).execute((instance, context) -> runner.run(UUID.fromString(instance.getId()),
+                context.getExecution().pickedBy));
+    }
+}

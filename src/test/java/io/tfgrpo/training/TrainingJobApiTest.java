@@ -1,0 +1,201 @@
+package io.tfgrpo.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.tfgrpo.HttpTest;
+import io.tfgrpo.simulator.LlmSimulator;
+
+/** Training jobs end to end over HTTP, against the LLM simulator answering the 20 GSM8K sample problems. */
+class TrainingJobApiTest extends HttpTest {
+
+    static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withPriorBoost(0.3).withSeed(11));
+
+    @DynamicPropertySource
+    static void profile(DynamicPropertyRegistry registry) {
+        registry.add("tfgrpo.models.sim.provider", () -> "openai");
+        registry.add("tfgrpo.models.sim.base-url", simulator::baseUrl);
+        registry.add("tfgrpo.models.sim.model", () -> "simulator");
+        registry.add("tfgrpo.models.sim.max-concurrency", () -> "16");
+        registry.add("tfgrpo.models.sim.synthetic", () -> "true");
+        registry.add("tfgrpo.training.event-poll-interval", () -> "100");
+    }
+
+    @AfterAll
+    static void stop() {
+        simulator.close();
+    }
+
+    @Test
+    void aJobTrainsTheLibraryStepByStepAndReportsItsProgress() throws Exception {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        simulator.resetJournal();
+
+        String location = http.post().uri("/api/training-jobs").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", library, "rolloutModel", "sim", "distillModel", "sim",
+                        "groupSize", 4, "epochs", 2, "batchSize", 10, "seed", 5))
+                .exchange().expectStatus().isEqualTo(HttpStatus.ACCEPTED)
+                .expectHeader().valueMatches("Location", "/api/training-jobs/[0-9a-f-]{36}")
+                .expectBody().jsonPath("$.status").value(s -> assertThat(s).isIn("QUEUED", "RUNNING"))
+                .jsonPath("$.totalSteps").isEqualTo(4)
+                .returnResult().getResponseHeaders().getLocation().toString();
+        UUID job = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+
+        List<String> events = events(job);
+
+        assertThat(events.getLast()).startsWith("done").contains("SUCCEEDED");
+        List<String> steps = events.stream().filter(e -> e.startsWith("step")).toList();
+        assertThat(steps).hasSize(4);
+        for (int i = 0; i < 4; i++) {
+            assertThat(steps.get(i)).contains("\"step\":" + i);
+        }
+        long progressBeforeFirstStep = events.subList(0, events.indexOf(steps.getFirst())).stream()
+                .filter(e -> e.startsWith("progress")).count();
+        assertThat(progressBeforeFirstStep).isEqualTo(10);
+        assertThat(events.stream().filter(e -> e.startsWith("progress")).count()).isEqualTo(40);
+
+        http.get().uri(location).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.status").isEqualTo("SUCCEEDED")
+                .jsonPath("$.completedSteps").isEqualTo(4)
+                .jsonPath("$.steps[0].problems").isEqualTo(10)
+                .jsonPath("$.steps[0].baseVersion").isEqualTo(0)
+                .jsonPath("$.tokens").value(t -> assertThat(((Number) t).longValue()).isPositive());
+        List<Integer> versions = jdbc.queryForList(
+                "select library_version from training_step where job_id = ? and library_version is not null order by step",
+                Integer.class, job);
+        assertThat(versions).isNotEmpty().isSorted().doesNotHaveDuplicates();
+        assertThat(count("select count(*) from library_version v join library l on l.id = v.library_id "
+                + "where l.name = ? and v.source = 'JOB' and v.job_id = ?", library, job)).isEqualTo(versions.size());
+        // the job's last version is what the library serves now
+        http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
+                .jsonPath("$.currentVersion").isEqualTo(versions.getLast());
+        // every experience a step wrote points at the job, its step, and problems that have rollouts in that step
+        List<Map<String, Object>> provenance = jdbc.queryForList("""
+                select e.provenance ->> 'step' as step, e.provenance -> 'problems' ->> 0 as problem
+                from experience e join library l on l.id = e.library_id
+                where l.name = ? and e.version = ? and e.provenance ->> 'job' = ?""", library, versions.getLast(),
+                job.toString());
+        assertThat(provenance).isNotEmpty();
+        for (Map<String, Object> p : provenance) {
+            assertThat(count("""
+                    select count(*) from rollout r join dataset_item i on i.ordinal = r.item and i.dataset_id = ?
+                    where r.job_id = ? and r.step = ? and i.external_id = ?""", dataset, job,
+                    Integer.parseInt((String) p.get("step")), p.get("problem"))).isEqualTo(4);
+        }
+
+        // G answers per problem per epoch, none asked twice (other tests' jobs may share the simulator)
+        assertThat(count("select count(*) from rollout where job_id = ?", job)).isEqualTo(20 * 4 * 2);
+        LlmSimulator.Journal journal = simulator.journal();
+        assertThat(journal.purpose("rollout")).isGreaterThanOrEqualTo(20 * 4 * 2);
+        assertThat(journal.repeatedRequests()).isZero();
+        http.get().uri(location + "/rollouts?step=0&size=5").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(40)
+                .jsonPath("$.content[0].response").isNotEmpty();
+    }
+
+    @Test
+    void rejectsBadJobsNamingTheField() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        startJob(Map.of("datasetId", dataset, "library", "Bad Name")).expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("library");
+        startJob(Map.of("datasetId", dataset, "library", "ok", "groupSize", 0)).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("groupSize");
+        startJob(Map.of("datasetId", dataset, "library", "ok", "rolloutModel", "nope")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("rolloutModel");
+        startJob(Map.of("datasetId", dataset, "library", "ok", "verifier", Map.of("type", "regex")))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("verifier.pattern");
+        startJob(Map.of("datasetId", UUID.randomUUID(), "library", "ok")).expectStatus().isNotFound();
+        UUID unanswered = uploadText("{\"problem\": \"What is 1+1?\"}\n{\"problem\": \"And 2+2?\"}\n");
+        startJob(Map.of("datasetId", unanswered, "library", "ok", "rolloutModel", "sim", "distillModel", "sim"))
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("datasetId")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("2 of the dataset's 2 problems have no answer"));
+    }
+
+    @Test
+    void aDryRunPlansWithoutStarting() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        long jobs = count("select count(*) from training_job");
+        http.post().uri("/api/training-jobs?dryRun=true").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", "dry", "rolloutModel", "sim", "distillModel", "sim"))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.steps").isEqualTo(3)
+                .jsonPath("$.problemsPerStep").isEqualTo(20)
+                .jsonPath("$.rolloutCalls").isEqualTo(300)
+                .jsonPath("$.batchUpdateCallsAtMost").isEqualTo(3);
+        assertThat(count("select count(*) from training_job")).isEqualTo(jobs);
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheSameJob() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        Map<String, Object> body = Map.of("datasetId", dataset, "library", "idem-" + UUID.randomUUID().toString()
+                .substring(0, 8), "rolloutModel", "sim", "distillModel", "sim", "epochs", 1, "groupSize", 2);
+        String key = UUID.randomUUID().toString();
+        String first = http.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        String second = http.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        assertThat(second).isEqualTo(first);
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
+        return http.post().uri("/api/training-jobs").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    /** Reads the job's event stream to its end: the stream itself ends when the job does. */
+    private List<String> events(UUID job) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(
+                URI.create("http://localhost:" + port + "/api/training-jobs/" + job + "/events"))
+                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofLines());
+        List<String> events = new ArrayList<>();
+        String[] name = { null };
+        response.body().forEach(line -> {
+            if (line.startsWith("event:")) {
+                name[0] = line.substring(6).strip();
+            }
+            else if (line.startsWith("data:")) {
+                events.add(name[0] + " " + line.substring(5).strip());
+            }
+        });
+        return events;
+    }
+
+    private UUID upload(String file) {
+        try {
+            return uploadText(Files.readString(Path.of(file)));
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private UUID uploadText(String jsonl) {
+        String location = http.post().uri("/api/datasets?name=training-test")
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(jsonl).exchange()
+                .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+}
