@@ -8,8 +8,13 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
-/** End-to-end tests: the whole application on a random port, against a real PostgreSQL. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+/**
+ * End-to-end tests: the whole application on a random port, against a real PostgreSQL. The job engine hardly
+ * polls here, so that a test context never picks up the jobs of another test class (which may lack the model
+ * profiles those jobs name); training tests poll quickly (see {@code TrainingTest}).
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = { "db-scheduler.polling-interval=1h", "db-scheduler.immediate-execution-enabled=false" })
 @AutoConfigureRestTestClient
 @Import(TestDatabase.class)
 public abstract class HttpTest {

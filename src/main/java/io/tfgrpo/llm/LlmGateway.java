@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -121,7 +122,14 @@ public class LlmGateway {
                 clients.answered(client.name(), true, null);
                 return reply(client, call, answer, started, attempt, CallLedger.Outcome.OK);
             }
+            catch (CancellationException stopped) {
+                throw stopped;
+            }
             catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the caller is being stopped: this is not the model's failure and must not be recorded as one
+                    throw new CancellationException("Interrupted during a call to profile " + client.name());
+                }
                 failure = Failure.of(e);
                 clients.answered(client.name(), false, failure.description());
                 if (!failure.retryable()) {
@@ -139,7 +147,7 @@ public class LlmGateway {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for a slot of profile " + client.name(), e);
+            throw new CancellationException("Interrupted while waiting for a slot of profile " + client.name());
         }
         try {
             return client.attempt(call, schema, schemaJson);
@@ -192,7 +200,7 @@ public class LlmGateway {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while backing off", e);
+            throw new CancellationException("Interrupted while backing off");
         }
     }
 

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BooleanSupplier;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.tfgrpo.llm.ChatReply;
@@ -23,10 +24,18 @@ final class Guard {
     private final AtomicLong tokens = new AtomicLong();
     private final AtomicLong calls = new AtomicLong();
     private final AtomicReference<BigDecimal> cost = new AtomicReference<>(BigDecimal.ZERO);
+    private static final long FIRST_CALL_TOKENS = 500;
+    private final java.util.ArrayDeque<long[]> inFlight = new java.util.ArrayDeque<>();
+    private final java.util.ArrayDeque<BigDecimal> inFlightCost = new java.util.ArrayDeque<>();
+    private long reservedTokens;
+    private BigDecimal reservedCost = BigDecimal.ZERO;
     private volatile long lastCancelCheck;
     private volatile boolean cancelled;
 
-    Guard(UUID job, JobStore jobs, StartTrainingJob.Budget budget, UsageView spentSoFar) {
+    private final BooleanSupplier stopping;
+
+    Guard(UUID job, JobStore jobs, StartTrainingJob.Budget budget, UsageView spentSoFar, BooleanSupplier stopping) {
+        this.stopping = stopping;
         this.job = job;
         this.jobs = jobs;
         this.budget = budget;
@@ -35,7 +44,15 @@ final class Guard {
         cost.set(spentSoFar.costUsd());
     }
 
+    /**
+     * Checks a call before it starts and reserves what it is expected to use: the job's mean per call so far (500
+     * tokens before the first answer), so that calls in flight at once cannot together pass the budget.
+     * {@link #done(ChatReply)} or {@link #abandoned()} ends the reservation.
+     */
     void beforeCall() {
+        if (Thread.currentThread().isInterrupted() || stopping.getAsBoolean()) {
+            throw new WorkerStopping();
+        }
         long now = System.nanoTime();
         if (!cancelled && now - lastCancelCheck > CANCEL_CHECK_NANOS) {
             lastCancelCheck = now;
@@ -44,26 +61,42 @@ final class Guard {
         if (cancelled) {
             throw JobStopped.cancelled();
         }
-        if (budget == null || calls.get() == 0) {
-            return;
-        }
-        long n = calls.get();
-        if (budget.maxTokens() != null && tokens.get() + tokens.get() / n > budget.maxTokens()) {
-            throw JobStopped.overBudget("The next call would pass the budget of " + budget.maxTokens()
-                    + " tokens (" + tokens.get() + " used)");
-        }
-        BigDecimal spent = cost.get();
-        if (budget.maxCostUsd() != null && spent.add(spent.divide(BigDecimal.valueOf(n), MathContext.DECIMAL64))
-                .compareTo(budget.maxCostUsd()) > 0) {
-            throw JobStopped.overBudget("The next call would pass the budget of $" + budget.maxCostUsd().toPlainString()
-                    + " ($" + spent.toPlainString() + " spent)");
-        }
+        reserve();
     }
 
-    void spent(ChatReply reply) {
+    private synchronized void reserve() {
+        long n = calls.get();
+        long tokenEstimate = n == 0 ? FIRST_CALL_TOKENS : tokens.get() / n;
+        BigDecimal costEstimate = n == 0 ? BigDecimal.ZERO : cost.get().divide(BigDecimal.valueOf(n), MathContext.DECIMAL64);
+        if (budget != null && budget.maxTokens() != null
+                && tokens.get() + reservedTokens + tokenEstimate > budget.maxTokens()) {
+            throw JobStopped.overBudget("The next call would pass the budget of " + budget.maxTokens() + " tokens ("
+                    + tokens.get() + " used, " + reservedTokens + " expected of the calls in flight)");
+        }
+        if (budget != null && budget.maxCostUsd() != null
+                && cost.get().add(reservedCost).add(costEstimate).compareTo(budget.maxCostUsd()) > 0) {
+            throw JobStopped.overBudget("The next call would pass the budget of $"
+                    + budget.maxCostUsd().toPlainString() + " ($" + cost.get().toPlainString() + " spent)");
+        }
+        reservedTokens += tokenEstimate;
+        reservedCost = reservedCost.add(costEstimate);
+        inFlight.addLast(new long[] { tokenEstimate });
+        inFlightCost.addLast(costEstimate);
+    }
+
+    /** A call ended with this reply (or these replies): its reservation becomes what it really used. */
+    synchronized void done(ChatReply reply) {
         calls.incrementAndGet();
         tokens.addAndGet(reply.totalTokens());
         cost.accumulateAndGet(reply.costUsd(), BigDecimal::add);
+    }
+
+    /** A reserved call is over (answered or not). */
+    synchronized void abandoned() {
+        if (!inFlight.isEmpty()) {
+            reservedTokens -= inFlight.removeFirst()[0];
+            reservedCost = reservedCost.subtract(inFlightCost.removeFirst());
+        }
     }
 
     long tokens() {

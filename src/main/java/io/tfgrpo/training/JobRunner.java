@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -53,7 +56,7 @@ class JobRunner {
         this.settings = settings;
     }
 
-    void run(UUID id, String worker) {
+    void run(UUID id, String worker, BooleanSupplier stopping) {
         OptionalLong lease = jobs.claim(id, worker);
         if (lease.isEmpty()) {
             return; // finished or cancelled while queued
@@ -62,8 +65,8 @@ class JobRunner {
         try {
             StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
                     verifiers.create(job.config().verifier()), new MethodPrompts(job.config().promptOverrides()),
-                    new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString())),
-                    settings.maxExperienceWords());
+                    new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
+                    settings.maxExperienceWords(), new ConcurrentHashMap<>());
             for (int step = job.nextStep(); step < job.totalSteps(); step++) {
                 runStep(ctx, step);
             }
@@ -76,6 +79,10 @@ class JobRunner {
         }
         catch (JobStopped stop) {
             jobs.finish(id, job.leaseEpoch(), stop.status(), stop.code(), stop.getMessage());
+        }
+        catch (WorkerStopping | CancellationException stopped) {
+            log.info("Training job {} stops on this instance (shutting down); it resumes elsewhere", id);
+            throw new WorkerStopping();
         }
         catch (LeaseLost lost) {
             log.warn("{}; the instance that holds it now goes on", lost.getMessage());

@@ -49,7 +49,6 @@ class StepCommitter {
         }
         return store.batchUpdate(ctx.job().id(), step).orElseGet(() -> {
             JobConfig c = ctx.job().config();
-            ctx.guard().beforeCall();
             var update = runner.distill(ctx, c, Purpose.UPDATE, ctx.prompts().batchUpdate(aimed(library, proposed),
                     unaimed(library, proposed), ctx.maxWords(),
                     c.maxExperiences() == null ? "no fixed number of" : Integer.toString(c.maxExperiences())),

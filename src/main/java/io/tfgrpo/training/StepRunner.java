@@ -8,6 +8,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -36,7 +38,7 @@ class StepRunner {
 
     /** What a job's step works with. */
     record Context(JobStore.Job job, List<DatasetItemView> items, Verifier verifier, MethodPrompts prompts, Guard guard,
-            int maxWords) {
+            int maxWords, Map<String, Semaphore> slots) {
     }
 
     private final LlmGateway gateway;
@@ -77,16 +79,21 @@ class StepRunner {
 
     private void rollout(Context ctx, int step, int item, int sample, List<ExperienceView> library) {
         JobConfig c = ctx.job().config();
-        ctx.guard().beforeCall();
         ChatCall call = ChatCall.of(c.rolloutModel(), Purpose.ROLLOUT,
                 ctx.prompts().rollout(library, ctx.items().get(item).problem())).ownedBy(ctx.job().id().toString())
                 .withTemperature(c.rolloutTemperature()).withSeed(callSeed(c, step, item, sample));
         try {
-            ChatReply reply = gateway.chat(call);
-            ctx.guard().spent(reply);
+            ChatReply reply = guarded(ctx, c.rolloutModel(), () -> {
+                ChatReply answered = gateway.chat(call);
+                ctx.guard().done(answered);
+                return answered;
+            });
             store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), null);
         }
         catch (ModelCallFailed failed) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new WorkerStopping();
+            }
             // METHOD.md: a rollout that still fails after retries counts as reward 0 and is marked failed
             store.saveRollout(ctx.job().id(), step, item, sample, null, failed.getMessage());
         }
@@ -123,11 +130,15 @@ class StepRunner {
                 }
                 DatasetItemView problem = ctx.items().get(item);
                 calls.add(() -> {
-                    ctx.guard().beforeCall();
-                    var summary = distill(ctx, c, Purpose.SUMMARY, ctx.prompts().summary(problem.problem(),
-                            reference(ctx, problem), library, r.reward(), r.response()),
-                            Distillation.RolloutSummary.class, callSeed(c, step, item, r.sample()));
-                    store.saveSummary(ctx.job().id(), step, item, r.sample(), summary.summary());
+                    try {
+                        var summary = distill(ctx, c, Purpose.SUMMARY, ctx.prompts().summary(problem.problem(),
+                                reference(ctx, problem), library, r.reward(), r.response()),
+                                Distillation.RolloutSummary.class, callSeed(c, step, item, r.sample()));
+                        store.saveSummary(ctx.job().id(), step, item, r.sample(), summary.summary());
+                    }
+                    catch (StructuredOutputFailed | ModelCallFailed e) {
+                        store.saveGroupFailure(ctx.job().id(), step, item, e.getMessage());
+                    }
                     return null;
                 });
             }
@@ -152,7 +163,6 @@ class StepRunner {
                     Distillation.GroupAdvantage advantage = group != null && group.advantage() != null
                             ? group.advantage() : null;
                     if (advantage == null) {
-                        ctx.guard().beforeCall();
                         advantage = distill(ctx, c, Purpose.ADVANTAGE, ctx.prompts().advantage(problem.problem(),
                                 reference(ctx, problem), library, summaries(rollouts.get(item)),
                                 c.experiencesPerGroup(), ctx.maxWords()), Distillation.GroupAdvantage.class,
@@ -160,7 +170,6 @@ class StepRunner {
                         store.saveAdvantage(ctx.job().id(), step, item, advantage);
                     }
                     List<String> proposals = advantage.experiences().stream().limit(c.experiencesPerGroup()).toList();
-                    ctx.guard().beforeCall();
                     var update = distill(ctx, c, Purpose.UPDATE, ctx.prompts().groupUpdate(library, proposals,
                             ctx.maxWords()), Distillation.GroupUpdate.class, callSeed(c, step, item, UPDATE_CALL));
                     store.saveOperations(ctx.job().id(), step, item, update.operations());
@@ -181,10 +190,39 @@ class StepRunner {
      */
     <T> T distill(Context ctx, JobConfig c, Purpose purpose, List<io.tfgrpo.llm.ChatMessage> messages, Class<T> type,
             int seed) {
-        Structured<T> result = gateway.structured(ChatCall.of(c.distillModel(), purpose, messages)
-                .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type);
-        result.calls().forEach(ctx.guard()::spent);
-        return result.value();
+        return guarded(ctx, c.distillModel(), () -> {
+            Structured<T> result = gateway.structured(ChatCall.of(c.distillModel(), purpose, messages)
+                    .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type);
+            result.calls().forEach(ctx.guard()::done);
+            return result.value();
+        });
+    }
+
+    /**
+     * A call made only once a slot of its profile is free, with the guard checked right before it: queued calls
+     * wait here, not inside the gateway, so that a cancel, a budget or a shutdown stops them before they start.
+     */
+    private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
+        Semaphore slot = ctx.slots().computeIfAbsent(profile, p -> new Semaphore(gateway.profile(p).maxConcurrency(), true));
+        try {
+            slot.acquire();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new WorkerStopping();
+        }
+        try {
+            ctx.guard().beforeCall();
+            try {
+                return call.get();
+            }
+            finally {
+                ctx.guard().abandoned();
+            }
+        }
+        finally {
+            slot.release();
+        }
     }
 
     private static String summaries(Map<Integer, StepStore.Rollout> group) {
@@ -228,7 +266,7 @@ class StepRunner {
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw JobStopped.failed("INTERRUPTED", "The worker was interrupted (shutting down)");
+            throw new WorkerStopping();
         }
         if (first != null) {
             throw first;

@@ -1,10 +1,12 @@
 package io.tfgrpo.training;
 
+import java.time.Duration;
 import java.util.UUID;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 
@@ -19,7 +21,10 @@ class TrainingTask {
 
     @Bean
     OneTimeTask<Void> trainingJobTask(JobRunner runner) {
-        return Tasks.oneTime(NAME).execute((instance, context) -> runner.run(UUID.fromString(instance.getId()),
-                context.getExecution().pickedBy));
+        // a worker that stops mid-job (shutdown) fails the execution; it is retried at once, by whichever
+        // instance is still running, from the job's first uncommitted step
+        return Tasks.oneTime(NAME).onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
+                .execute((instance, context) -> runner.run(UUID.fromString(instance.getId()),
+                        context.getExecution().pickedBy, () -> context.getSchedulerState().isShuttingDown()));
     }
 }

@@ -6,44 +6,20 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
-import io.tfgrpo.HttpTest;
 import io.tfgrpo.simulator.LlmSimulator;
 
 /** Training jobs end to end over HTTP, against the LLM simulator answering the 20 GSM8K sample problems. */
-class TrainingJobApiTest extends HttpTest {
-
-    static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
-            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withPriorBoost(0.3).withSeed(11));
-
-    @DynamicPropertySource
-    static void profile(DynamicPropertyRegistry registry) {
-        registry.add("tfgrpo.models.sim.provider", () -> "openai");
-        registry.add("tfgrpo.models.sim.base-url", simulator::baseUrl);
-        registry.add("tfgrpo.models.sim.model", () -> "simulator");
-        registry.add("tfgrpo.models.sim.max-concurrency", () -> "16");
-        registry.add("tfgrpo.models.sim.synthetic", () -> "true");
-        registry.add("tfgrpo.training.event-poll-interval", () -> "100");
-    }
-
-    @AfterAll
-    static void stop() {
-        simulator.close();
-    }
+class TrainingJobApiTest extends TrainingTest {
 
     @Test
     void aJobTrainsTheLibraryStepByStepAndReportsItsProgress() throws Exception {
@@ -158,10 +134,7 @@ class TrainingJobApiTest extends HttpTest {
                 .contentType(MediaType.APPLICATION_JSON).body(body).exchange().expectStatus().isAccepted()
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         assertThat(second).isEqualTo(first);
-    }
-
-    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
-        return http.post().uri("/api/training-jobs").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+        http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
     }
 
     /** Reads the job's event stream to its end: the stream itself ends when the job does. */
@@ -183,19 +156,4 @@ class TrainingJobApiTest extends HttpTest {
         return events;
     }
 
-    private UUID upload(String file) {
-        try {
-            return uploadText(Files.readString(Path.of(file)));
-        }
-        catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-    }
-
-    private UUID uploadText(String jsonl) {
-        String location = http.post().uri("/api/datasets?name=training-test")
-                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(jsonl).exchange()
-                .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
-        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
-    }
 }

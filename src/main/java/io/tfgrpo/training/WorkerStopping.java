@@ -1,0 +1,12 @@
+package io.tfgrpo.training;
+
+/**
+ * This instance is shutting down (or its worker thread was interrupted): the job is left RUNNING, its stored
+ * results kept, and the task's execution fails so that db-scheduler hands it to an instance that goes on.
+ */
+final class WorkerStopping extends RuntimeException {
+
+    WorkerStopping() {
+        super("The worker is stopping; the job will resume on a running instance");
+    }
+}

@@ -1,0 +1,96 @@
+package io.tfgrpo.training;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.web.servlet.client.RestTestClient;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+
+import io.tfgrpo.HttpTest;
+import io.tfgrpo.simulator.LlmSimulator;
+
+/**
+ * Training tests share one application context (so one job engine) and one LLM simulator, which answers the
+ * 20 GSM8K sample problems: profile {@code sim}.
+ */
+@TestPropertySource(properties = { "db-scheduler.polling-interval=200ms", "db-scheduler.immediate-execution-enabled=true",
+        "tfgrpo.training.event-poll-interval=100" })
+abstract class TrainingTest extends HttpTest {
+
+    static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withPriorBoost(0.3).withSeed(11));
+    /** The same, answering in 100 ms: jobs that must still be running when the test acts on them. */
+    static final LlmSimulator slowSimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withLatencyMs(100).withSeed(12));
+    /** A server whose every answer is prose where JSON was asked for. */
+    static final WireMockServer garbled = new WireMockServer(options().dynamicPort());
+
+    static {
+        garbled.start();
+        garbled.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"id": "x", "object": "chat.completion", "created": 1, "model": "garbled",
+                         "choices": [{"index": 0, "message": {"role": "assistant", "content": "Sure! Here you go: {oops"},
+                                      "finish_reason": "stop"}],
+                         "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}""")));
+    }
+
+    @DynamicPropertySource
+    static void profile(DynamicPropertyRegistry registry) {
+        registry.add("tfgrpo.models.sim.provider", () -> "openai");
+        registry.add("tfgrpo.models.sim.base-url", simulator::baseUrl);
+        registry.add("tfgrpo.models.sim.model", () -> "simulator");
+        registry.add("tfgrpo.models.sim.max-concurrency", () -> "4");
+        registry.add("tfgrpo.models.sim.synthetic", () -> "true");
+        registry.add("tfgrpo.models.slow.provider", () -> "openai");
+        registry.add("tfgrpo.models.slow.base-url", slowSimulator::baseUrl);
+        registry.add("tfgrpo.models.slow.model", () -> "simulator");
+        registry.add("tfgrpo.models.slow.max-concurrency", () -> "4");
+        registry.add("tfgrpo.models.garbled.provider", () -> "openai");
+        registry.add("tfgrpo.models.garbled.base-url", () -> garbled.baseUrl() + "/v1");
+        registry.add("tfgrpo.models.garbled.model", () -> "garbled");
+    }
+
+    RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
+        return http.post().uri("/api/training-jobs").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+
+    UUID startedJob(Map<String, Object> body) {
+        String location = startJob(body).expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    UUID upload(String file) {
+        try {
+            return uploadText(Files.readString(Path.of(file)));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    UUID uploadText(String jsonl) {
+        String location = http.post().uri("/api/datasets?name=training-test")
+                .contentType(MediaType.parseMediaType("application/x-ndjson")).body(jsonl).exchange()
+                .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
+    }
+
+    static String library(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+}
