@@ -1,7 +1,6 @@
 package io.tfgrpo.training;
 
 import java.math.BigDecimal;
-import java.math.MathContext;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BooleanSupplier;
@@ -28,6 +27,8 @@ final class Guard {
     private final java.util.ArrayDeque<long[]> inFlight = new java.util.ArrayDeque<>();
     private final java.util.ArrayDeque<BigDecimal> inFlightCost = new java.util.ArrayDeque<>();
     private long reservedTokens;
+    private long largestTokens;
+    private BigDecimal largestCost = BigDecimal.ZERO;
     private BigDecimal reservedCost = BigDecimal.ZERO;
     private volatile long lastCancelCheck;
     private volatile boolean cancelled;
@@ -45,8 +46,8 @@ final class Guard {
     }
 
     /**
-     * Checks a call before it starts and reserves what it is expected to use: the job's mean per call so far (500
-     * tokens before the first answer), so that calls in flight at once cannot together pass the budget.
+     * Checks a call before it starts and reserves what it may use: as much as the job's largest call so far (500
+     * tokens before the first answer), so that calls in flight at once do not together pass the budget.
      * {@link #done(ChatReply)} or {@link #abandoned()} ends the reservation.
      */
     void beforeCall() {
@@ -66,8 +67,8 @@ final class Guard {
 
     private synchronized void reserve() {
         long n = calls.get();
-        long tokenEstimate = n == 0 ? FIRST_CALL_TOKENS : tokens.get() / n;
-        BigDecimal costEstimate = n == 0 ? BigDecimal.ZERO : cost.get().divide(BigDecimal.valueOf(n), MathContext.DECIMAL64);
+        long tokenEstimate = n == 0 ? FIRST_CALL_TOKENS : largestTokens;
+        BigDecimal costEstimate = largestCost;
         if (budget != null && budget.maxTokens() != null
                 && tokens.get() + reservedTokens + tokenEstimate > budget.maxTokens()) {
             throw JobStopped.overBudget("The next call would pass the budget of " + budget.maxTokens() + " tokens ("
@@ -89,6 +90,8 @@ final class Guard {
         calls.incrementAndGet();
         tokens.addAndGet(reply.totalTokens());
         cost.accumulateAndGet(reply.costUsd(), BigDecimal::add);
+        largestTokens = Math.max(largestTokens, reply.totalTokens());
+        largestCost = largestCost.max(reply.costUsd());
     }
 
     /** A reserved call is over (answered or not). */
