@@ -1,9 +1,12 @@
 package io.tfgrpo.reward;
 
+import java.net.URI;
 import java.util.Locale;
 import java.util.Objects;
 
 import org.springframework.stereotype.Component;
+
+import io.tfgrpo.llm.LlmGateway;
 
 /**
  * Makes the verifier a {@link VerifierSpec} describes. The math, exact and regex verifiers are local and pure;
@@ -12,11 +15,24 @@ import org.springframework.stereotype.Component;
 @Component
 public class Verifiers {
 
+    private final LlmGateway gateway;
+    private final RewardSettings settings;
+
+    Verifiers(LlmGateway gateway, RewardSettings settings) {
+        this.gateway = gateway;
+        this.settings = settings;
+    }
+
     /** Longest answer quoted in full in a reward's reason. */
     private static final int BRIEF = 80;
 
     /** @throws IllegalArgumentException when the spec has {@link VerifierSpec#problems() problems} */
     public Verifier create(VerifierSpec spec) {
+        return create(spec, null);
+    }
+
+    /** As {@link #create(VerifierSpec)}; an llm-judge's calls are recorded in the ledger as {@code owner}'s. */
+    public Verifier create(VerifierSpec spec, String owner) {
         Objects.requireNonNull(spec, "a verifier spec is required");
         if (!spec.problems().isEmpty()) {
             throw new IllegalArgumentException("invalid verifier: " + String.join("; ", spec.problems()));
@@ -25,17 +41,22 @@ public class Verifiers {
             case MATH -> new MathVerifier();
             case EXACT -> new ExactVerifier(spec.caseSensitiveOrDefault());
             case REGEX -> new RegexVerifier(spec.compiledPattern(), spec.caseSensitiveOrDefault());
-            case LLM_JUDGE -> llmJudge(spec);
-            case WEBHOOK -> webhook(spec);
+            case LLM_JUDGE -> new LlmJudgeVerifier(gateway, spec.profile(), spec.rubric(), owner);
+            case WEBHOOK -> {
+                URI url = URI.create(spec.url());
+                if (!webhookAllowed(url)) {
+                    throw new IllegalArgumentException("verifier.url: host " + url.getHost()
+                            + " is not in tfgrpo.reward.webhook-allowed-hosts");
+                }
+                yield new WebhookVerifier(url, settings.webhookTimeout());
+            }
         };
     }
 
-    protected Verifier llmJudge(VerifierSpec spec) {
-        throw new UnsupportedOperationException("the llm-judge verifier is not available yet");
-    }
-
-    protected Verifier webhook(VerifierSpec spec) {
-        throw new UnsupportedOperationException("the webhook verifier is not available yet");
+    /** Whether the webhook's host is one the operator allowed (exact, case-insensitive). */
+    public boolean webhookAllowed(URI url) {
+        return url.getHost() != null && settings.webhookAllowedHosts().stream()
+                .anyMatch(host -> host.equalsIgnoreCase(url.getHost()));
     }
 
     /** The reference answer, which these verifiers cannot do without. */

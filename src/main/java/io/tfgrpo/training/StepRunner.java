@@ -27,6 +27,7 @@ import io.tfgrpo.reward.Consensus;
 import io.tfgrpo.reward.MathAnswers;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
+import io.tfgrpo.reward.VerifierFailed;
 
 /**
  * The model-facing phases of one step (METHOD.md steps 1 to 6): rollouts, rewards, the group filter, summaries,
@@ -112,8 +113,16 @@ class StepRunner {
                     .toList()).orElse(null);
         }
         for (StepStore.Rollout r : group.values()) {
-            Reward reward = r.failed() || label == null ? new Reward(0, null, "no answer or no label")
-                    : ctx.verifier().score(new Attempt(problem.problem(), label, r.response()));
+            Reward reward;
+            try {
+                reward = r.failed() || label == null ? new Reward(0, null, "no answer or no label")
+                        : ctx.verifier().score(new Attempt(problem.problem(), label, r.response()));
+            }
+            catch (VerifierFailed | ModelCallFailed | StructuredOutputFailed e) {
+                // a reward that cannot be had is an error, not a zero: the job stops and says why
+                throw JobStopped.failed("VERIFIER_FAILED", "The verifier failed on problem " + item + ": "
+                        + e.getMessage());
+            }
             store.saveReward(ctx.job().id(), step, item, r.sample(), reward.extractedAnswer(), reward.value());
         }
     }

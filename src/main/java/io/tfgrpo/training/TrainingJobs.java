@@ -121,8 +121,12 @@ public class TrainingJobs {
             try {
                 verifiers.create(config.verifier());
             }
-            catch (UnsupportedOperationException notYet) {
-                errors.add(FieldError.field("verifier.type", notYet.getMessage()));
+            catch (IllegalArgumentException refused) {
+                String message = refused.getMessage();
+                int colon = message.indexOf(": ");
+                errors.add(colon > 0 && message.startsWith("verifier.")
+                        ? FieldError.field(message.substring(0, colon), message.substring(colon + 2))
+                        : FieldError.field("verifier", message));
             }
         }
         if (config.verifier().profile() != null) {

@@ -17,7 +17,8 @@ import tools.jackson.databind.json.JsonMapper;
 class VerifiersTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final Verifiers verifiers = new Verifiers();
+    private final Verifiers verifiers = new Verifiers(null,
+            new RewardSettings(List.of("grader.internal"), java.time.Duration.ofSeconds(1)));
 
     static Stream<Arguments> mathScores() {
         return Stream.of(
@@ -142,14 +143,19 @@ class VerifiersTest {
                 .hasMessageStartingWith("invalid verifier: verifier.pattern: does not compile");
     }
 
-    @ParameterizedTest
-    @CsvSource({"LLM_JUDGE, llm-judge", "WEBHOOK, webhook"})
-    void llmJudgeAndWebhookAreNotAvailableYet(VerifierSpec.Type type, String name) {
-        VerifierSpec spec = spec(type, null, null, type == VerifierSpec.Type.LLM_JUDGE ? "default" : null,
-                type == VerifierSpec.Type.WEBHOOK ? "http://localhost:9/score" : null);
+    @Test
+    void aWebhookMayOnlyCallAnAllowedHost() {
+        assertThat(verifiers.create(spec(VerifierSpec.Type.WEBHOOK, null, null, null, "https://grader.internal/score")))
+                .isInstanceOf(WebhookVerifier.class);
+        assertThatThrownBy(() -> verifiers.create(spec(VerifierSpec.Type.WEBHOOK, null, null, null,
+                "http://169.254.169.254/latest/meta-data"))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("host 169.254.169.254 is not in tfgrpo.reward.webhook-allowed-hosts");
+    }
 
-        assertThatThrownBy(() -> verifiers.create(spec)).isInstanceOf(UnsupportedOperationException.class)
-                .hasMessage("the " + name + " verifier is not available yet");
+    @Test
+    void anLlmJudgeIsMadeForItsProfile() {
+        assertThat(verifiers.create(spec(VerifierSpec.Type.LLM_JUDGE, null, null, "default", null)))
+                .isInstanceOf(LlmJudgeVerifier.class);
     }
 
     @ParameterizedTest
