@@ -140,4 +140,63 @@ class TrainingJobDurabilityTest extends TrainingTest {
         assertThat(count("select count(*) from llm_call where owner = ? and outcome = 'PARSE_FAILED'", id.toString()))
                 .isGreaterThanOrEqualTo(2L * failures.size());
     }
+
+    @Test
+    void aStaleWorkerCannotCommitAfterAnotherTookTheJobOver() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        JobConfig config = JobConfig.of(new StartTrainingJob(dataset, library("fence"), "sim", "sim", 2, 1, null, null,
+                null, null, null, null, null, null, 3L, null), 20);
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, config, 0, 1, null);
+
+        long stale = jobs.claim(id, "paused-worker").orElseThrow();
+        long current = jobs.claim(id, "new-worker").orElseThrow();
+
+        assertThat(current).isEqualTo(stale + 1);
+        assertThat(jobs.advance(id, stale, 0)).as("the paused worker's commit").isFalse();
+        assertThat(jobs.finish(id, stale, JobStore.Status.FAILED, "X", "stale")).isFalse();
+        assertThat(jobs.advance(id, current, 0)).isTrue();
+        assertThat(jobs.advance(id, current, 0)).as("a step is committed once").isFalse();
+        assertThat(jobs.find(id).orElseThrow().nextStep()).isEqualTo(1);
+    }
+
+    @Test
+    void aModelThatKeepsFailingFailsTheJobWithTheCause() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n"
+                + "{\"id\": \"b\", \"problem\": \"2+2?\", \"answer\": \"4\"}\n");
+        UUID id = startedJob(Map.of("datasetId", dataset, "library", library("dead"), "rolloutModel", "dead",
+                "distillModel", "dead", "groupSize", 1, "epochs", 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow().status().finished());
+
+        http.get().uri("/api/training-jobs/{id}", id).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("FAILED")
+                .jsonPath("$.errorCode").isEqualTo("MODEL_FAILED")
+                .jsonPath("$.error").value(e -> assertThat((String) e).contains("Model profile 'dead' failed")
+                        .contains("after 4 attempts"));
+    }
+
+    @Test
+    void groundTruthFreeJobsLearnFromTheMajorityAndNeverMentionAReference() {
+        StringBuilder jsonl = new StringBuilder();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(java.nio.file.Path.of("samples/gsm8k-20.jsonl"))) {
+                jsonl.append(line.replaceAll(",\\s*\"answer\":\\s*\"[^\"]*\"", "")).append('\n');
+            }
+        }
+        catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        UUID dataset = uploadText(jsonl.toString());
+        http.get().uri("/api/datasets/{id}", dataset).exchange().expectBody().jsonPath("$.answeredCount").isEqualTo(0);
+        simulator.resetJournal();
+        UUID id = startedJob(Map.of("datasetId", dataset, "library", library("gtfree"), "rolloutModel", "sim",
+                "distillModel", "sim", "groupSize", 4, "epochs", 1, "groundTruthFree", true));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
+
+        http.get().uri("/api/training-jobs/{id}", id).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("SUCCEEDED")
+                .jsonPath("$.steps[0].groupsLearned").value(n -> assertThat((Integer) n).isPositive());
+        assertThat(simulator.journal().recent()).isNotEmpty().allSatisfy(request -> assertThat(request.messages())
+                .noneMatch(message -> message.content().contains("Reference answer")));
+    }
 }

@@ -62,6 +62,11 @@ abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.models.garbled.provider", () -> "openai");
         registry.add("tfgrpo.models.garbled.base-url", () -> garbled.baseUrl() + "/v1");
         registry.add("tfgrpo.models.garbled.model", () -> "garbled");
+        // nothing listens on the discard port: every call fails to connect
+        registry.add("tfgrpo.models.dead.provider", () -> "openai");
+        registry.add("tfgrpo.models.dead.base-url", () -> "http://127.0.0.1:9/v1");
+        registry.add("tfgrpo.models.dead.model", () -> "nothing");
+        registry.add("tfgrpo.llm.initial-backoff", () -> "50ms");
     }
 
     RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
