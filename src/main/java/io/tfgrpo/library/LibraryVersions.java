@@ -23,9 +23,11 @@ public class LibraryVersions {
     private final LibraryVersionRepository versions;
     private final VersionStore store;
     private final ExperienceEdits edits;
+    private final ExperienceSearch search;
 
     LibraryVersions(LibraryRepository libraries, LibraryVersionRepository versions, VersionStore store,
-            ExperienceEdits edits) {
+            ExperienceEdits edits, ExperienceSearch search) {
+        this.search = search;
         this.libraries = libraries;
         this.versions = versions;
         this.store = store;
@@ -43,6 +45,18 @@ public class LibraryVersions {
     public VersionView get(String name, int version) {
         Library library = find(name);
         return store.view(library, store.version(library, version));
+    }
+
+    /**
+     * The {@code limit} experiences of a version most relevant to {@code text} (PostgreSQL full-text ranking),
+     * in the library's order.
+     */
+    @Transactional(readOnly = true)
+    public List<ExperienceView> mostRelevant(String name, int version, String text, int limit) {
+        Library library = find(name);
+        store.version(library, version);
+        List<String> codes = search.mostRelevantCodes(library.id(), version, text, limit);
+        return store.snapshot(library, version).stream().filter(e -> codes.contains(e.code())).map(store::view).toList();
     }
 
     /** The changes from version {@code from} (default: the version it was made from) to version {@code to}. */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.function.Consumer;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -77,6 +78,43 @@ public class LlmGateway {
         throw new StructuredOutputFailed(client.name(), call.purpose(), repaired.problem());
     }
 
+    /**
+     * A streamed plain-text call: pieces of the answer go to {@code onDelta} as the model produces them. It is
+     * retried like any call, but only while nothing has been passed on yet; the ledger records it at the end.
+     */
+    public ChatReply stream(ChatCall call, Consumer<String> onDelta) {
+        ModelClient client = clients.get(call.profile());
+        long started = System.nanoTime();
+        boolean[] passedOn = { false };
+        Failure failure = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                metrics.retry(client.name(), call.purpose());
+                pause(backoff(attempt, failure));
+            }
+            acquire(client);
+            try {
+                ModelClient.Answer answer = client.stream(call, delta -> {
+                    passedOn[0] = true;
+                    onDelta.accept(delta);
+                });
+                clients.answered(client.name(), true, null);
+                return reply(client, call, answer, started, attempt, CallLedger.Outcome.OK);
+            }
+            catch (RuntimeException e) {
+                failure = Failure.of(e);
+                clients.answered(client.name(), false, failure.description());
+                if (!failure.retryable() || passedOn[0]) {
+                    return failed(client, call, started, attempt, failure);
+                }
+            }
+            finally {
+                client.limiter().release();
+            }
+        }
+        return failed(client, call, started, settings.maxAttempts(), failure);
+    }
+
     /** What the calls made on behalf of {@code owner} (a job or evaluation id) used so far. */
     public UsageView usage(String owner) {
         return ledger.usage(owner, null, null, null);
@@ -90,6 +128,15 @@ public class LlmGateway {
     /** The mean latency of a profile's last successful calls, if it made any. */
     public java.util.Optional<Duration> observedLatency(String profile) {
         return ledger.meanLatency(profile);
+    }
+
+    /** The profile of that name or, failing that, the first profile serving a model of that name. */
+    public java.util.Optional<String> profileFor(String nameOrModel) {
+        if (clients.exists(nameOrModel)) {
+            return java.util.Optional.of(nameOrModel);
+        }
+        return clients.all().stream().filter(c -> c.profile().model().equals(nameOrModel)).map(ModelClient::name)
+                .findFirst();
     }
 
     /** Whether a profile of that name is configured. */
@@ -142,18 +189,22 @@ public class LlmGateway {
 
     private ModelClient.Answer attempt(ModelClient client, ChatCall call, Map<String, Object> schema,
             String schemaJson) {
+        acquire(client);
+        try {
+            return client.attempt(call, schema, schemaJson);
+        }
+        finally {
+            client.limiter().release();
+        }
+    }
+
+    private static void acquire(ModelClient client) {
         try {
             client.limiter().acquire();
         }
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("Interrupted while waiting for a slot of profile " + client.name());
-        }
-        try {
-            return client.attempt(call, schema, schemaJson);
-        }
-        finally {
-            client.limiter().release();
         }
     }
 

@@ -3,6 +3,7 @@ package io.tfgrpo.llm;
 import java.net.http.HttpClient;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 
 import org.springframework.ai.chat.messages.AssistantMessage;
 import org.springframework.ai.chat.messages.Message;
@@ -70,6 +71,30 @@ final class ModelClient {
                 usage == null ? null : positiveOrNull(usage.getCompletionTokens()));
     }
 
+    /**
+     * One streamed attempt: each piece of the answer goes to {@code onDelta} as it arrives; the whole answer and
+     * the usage (from the last chunk, where the provider reports it) come back at the end.
+     */
+    Answer stream(ChatCall call, Consumer<String> onDelta) {
+        StringBuilder content = new StringBuilder();
+        Integer[] usage = { null, null };
+        chatModel.stream(new Prompt(messages(call.messages()), options(call, null, null))).doOnNext(response -> {
+            if (response.getResult() != null && response.getResult().getOutput().getText() != null) {
+                String delta = response.getResult().getOutput().getText();
+                if (!delta.isEmpty()) {
+                    content.append(delta);
+                    onDelta.accept(delta);
+                }
+            }
+            Usage chunkUsage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
+            if (chunkUsage != null && positiveOrNull(chunkUsage.getPromptTokens()) != null) {
+                usage[0] = chunkUsage.getPromptTokens();
+                usage[1] = positiveOrNull(chunkUsage.getCompletionTokens());
+            }
+        }).blockLast(profile.timeout().multipliedBy(4));
+        return new Answer(content.toString(), profile.model(), usage[0], usage[1]);
+    }
+
     private ChatOptions options(ChatCall call, Map<String, Object> schema, String schemaJson) {
         Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
         Integer maxTokens = call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
@@ -77,7 +102,11 @@ final class ModelClient {
         return switch (profile.provider()) {
             case OPENAI -> {
                 var options = OpenAiChatOptions.builder().model(profile.model()).temperature(temperature)
-                        .maxTokens(maxTokens).seed(call.seed()).timeout(profile.timeout()).maxRetries(0);
+                        .maxTokens(maxTokens).seed(call.seed()).timeout(profile.timeout()).maxRetries(0)
+                        .streamUsage(true);
+                if (!call.stop().isEmpty()) {
+                    options.stop(call.stop());
+                }
                 if (json) {
                     options.responseFormat(profile.jsonMode() == JsonMode.SCHEMA
                             ? OpenAiChatModel.ResponseFormat.builder()
@@ -91,6 +120,9 @@ final class ModelClient {
             case OLLAMA -> {
                 var options = OllamaChatOptions.builder().model(profile.model()).temperature(temperature)
                         .numPredict(maxTokens).seed(call.seed());
+                if (!call.stop().isEmpty()) {
+                    options.stop(call.stop());
+                }
                 if (json) {
                     options.format(profile.jsonMode() == JsonMode.SCHEMA ? schema : "json");
                 }

@@ -1,0 +1,156 @@
+package io.tfgrpo.inference;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.library.Libraries;
+import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.VersionSummary;
+import io.tfgrpo.llm.ChatReply;
+import io.tfgrpo.llm.LlmGateway;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * OpenAI-compatible endpoints: any OpenAI client serves a library by pointing its base URL here and naming
+ * {@code library} (current version) or {@code library@version} as the model, or a profile's model with the
+ * library in the {@code X-Experience-Library} header. Errors use OpenAI's error shape.
+ */
+@RestController
+@Tag(name = "OpenAI-compatible", description = "Chat Completions with a library's prior; libraries listed as models")
+class OpenAiController {
+
+    static final String LIBRARY_HEADER = "X-Experience-Library";
+
+    private final Inference inference;
+    private final LlmGateway gateway;
+    private final Libraries libraries;
+    private final LibraryVersions versions;
+    private final JsonMapper json;
+
+    OpenAiController(Inference inference, LlmGateway gateway, Libraries libraries, LibraryVersions versions,
+            JsonMapper json) {
+        this.inference = inference;
+        this.gateway = gateway;
+        this.libraries = libraries;
+        this.versions = versions;
+        this.json = json;
+    }
+
+    @PostMapping(path = "/v1/chat/completions")
+    @Operation(summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message")
+    ResponseEntity<StreamingResponseBody> complete(@RequestBody JsonNode body,
+            @RequestHeader(name = LIBRARY_HEADER, required = false) String libraryHeader) {
+        OpenAiRequest request = OpenAiRequest.of(body);
+        String target = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : request.model();
+        String profile = libraryHeader != null && !libraryHeader.isBlank()
+                ? gateway.profileFor(request.model()).orElseThrow(() -> ModelNotFound.named(request.model()))
+                : inference.profile(null, "model");
+        int at = target.lastIndexOf('@');
+        Inference.Applied applied = inference.apply(at < 0 ? target : target.substring(0, at),
+                at < 0 ? null : target.substring(at + 1), "model", request.messages());
+        var call = inference.call(profile, applied).withTemperature(request.temperature())
+                .withMaxTokens(request.maxTokens()).withSeed(request.seed()).withStop(request.stop());
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(LIBRARY_HEADER, applied.prior().label());
+        headers.set("X-Experience-Codes", String.join(",", applied.codes()));
+        String id = "chatcmpl-" + UUID.randomUUID();
+        long created = Instant.now().getEpochSecond();
+        if (!request.stream()) {
+            ChatReply reply = gateway.chat(call);
+            ObjectNode completion = envelope(id, created, request.model(), "chat.completion");
+            ObjectNode choice = completion.putArray("choices").addObject().put("index", 0);
+            choice.putObject("message").put("role", "assistant").put("content", reply.content());
+            choice.put("finish_reason", "stop");
+            usage(completion, reply);
+            byte[] bytes = json.writeValueAsBytes(completion);
+            return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
+                    .body(out -> out.write(bytes));
+        }
+        StreamingResponseBody stream = out -> {
+            send(out, chunk(id, created, request.model(), json.createObjectNode().put("role", "assistant").put("content", ""), null));
+            try {
+                ChatReply reply = gateway.stream(call, delta -> send(out, chunk(id, created, request.model(),
+                        json.createObjectNode().put("content", delta), null)));
+                send(out, chunk(id, created, request.model(), json.createObjectNode(), "stop"));
+                if (request.includeUsage()) {
+                    ObjectNode usage = envelope(id, created, request.model(), "chat.completion.chunk");
+                    usage.putArray("choices");
+                    send(out, usage(usage, reply));
+                }
+            }
+            catch (RuntimeException e) {
+                send(out, OpenAiErrors.body(e.getMessage(), "api_error", "model_call_failed"));
+            }
+            out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        };
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
+    }
+
+    @GetMapping("/v1/models")
+    @Operation(summary = "Libraries as models: `name` (its current version) and `name@version` for each version")
+    ObjectNode models() {
+        ObjectNode list = json.createObjectNode().put("object", "list");
+        var data = list.putArray("data");
+        for (var library : libraries.list(0, 500).content()) {
+            data.addObject().put("id", library.name()).put("object", "model")
+                    .put("created", library.createdAt().getEpochSecond()).put("owned_by", "tfgrpo");
+            List<VersionSummary> all = new ArrayList<>(versions.list(library.name(), 0, 500).content());
+            all.forEach(v -> data.addObject().put("id", library.name() + "@" + v.version()).put("object", "model")
+                    .put("created", v.createdAt().getEpochSecond()).put("owned_by", "tfgrpo"));
+        }
+        return list;
+    }
+
+    private ObjectNode envelope(String id, long created, String model, String object) {
+        return json.createObjectNode().put("id", id).put("object", object).put("created", created).put("model", model);
+    }
+
+    private ObjectNode chunk(String id, long created, String model, ObjectNode delta, String finishReason) {
+        ObjectNode chunk = envelope(id, created, model, "chat.completion.chunk");
+        ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
+        choice.set("delta", delta);
+        if (finishReason == null) {
+            choice.putNull("finish_reason");
+        }
+        else {
+            choice.put("finish_reason", finishReason);
+        }
+        return chunk;
+    }
+
+    private static ObjectNode usage(ObjectNode node, ChatReply reply) {
+        node.putObject("usage").put("prompt_tokens", reply.promptTokens())
+                .put("completion_tokens", reply.completionTokens()).put("total_tokens", reply.totalTokens());
+        return node;
+    }
+
+    private void send(OutputStream out, ObjectNode event) {
+        try {
+            out.write(("data: " + json.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException("The client went away", e);
+        }
+    }
+}

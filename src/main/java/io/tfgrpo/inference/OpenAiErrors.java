@@ -1,0 +1,46 @@
+package io.tfgrpo.inference;
+
+import java.util.Map;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import io.tfgrpo.shared.ApiProblem;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
+/** Errors of the OpenAI-compatible endpoints in OpenAI's shape, since that is what OpenAI's clients parse. */
+@RestControllerAdvice(assignableTypes = OpenAiController.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class OpenAiErrors {
+
+    @ExceptionHandler(ApiProblem.class)
+    ResponseEntity<ObjectNode> problem(ApiProblem problem) {
+        var detail = problem.toProblemDetail();
+        String type = problem.status().is5xxServerError() ? "api_error" : "invalid_request_error";
+        String code = detail.getType().toString().replace("urn:tfgrpo:problem:", "").replace('-', '_');
+        ObjectNode body = body(detail.getDetail(), type, code);
+        Map<String, Object> properties = detail.getProperties();
+        if (properties != null && properties.get("field") != null) {
+            ((ObjectNode) body.get("error")).put("param", properties.get("field").toString());
+        }
+        return ResponseEntity.status(problem.status()).body(body);
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ObjectNode> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
+                .body(body("The request body is not valid JSON", "invalid_request_error", "invalid_json"));
+    }
+
+    static ObjectNode body(String message, String type, String code) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        body.putObject("error").put("message", message).put("type", type).put("code", code);
+        return body;
+    }
+}

@@ -1,0 +1,81 @@
+package io.tfgrpo.inference;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Component;
+
+import io.tfgrpo.library.Libraries;
+import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.shared.InvalidRequest;
+
+/**
+ * The fast path: rendered priors of library versions, kept in memory (a version never changes, so its entry
+ * never goes stale), and each library's current version, trusted for {@code current-version-ttl} so that a
+ * promotion on any instance is seen everywhere within that time. A warm request touches no database.
+ */
+@Component
+class Priors {
+
+    private record Current(int version, long expiresAt) {
+    }
+
+    private final Libraries libraries;
+    private final LibraryVersions versions;
+    private final InferenceSettings settings;
+    private final Map<String, Current> currents = new ConcurrentHashMap<>();
+    private final Map<String, Prior> rendered;
+
+    Priors(Libraries libraries, LibraryVersions versions, InferenceSettings settings) {
+        this.libraries = libraries;
+        this.versions = versions;
+        this.settings = settings;
+        int capacity = settings.cachedVersions();
+        this.rendered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Prior> eldest) {
+                return size() > capacity;
+            }
+        });
+    }
+
+    /** {@code version}: null or blank = the library's current version, {@code none} = no prior, else a number. */
+    Prior resolve(String library, String version, String field) {
+        if (version != null && version.strip().equalsIgnoreCase("none")) {
+            libraries.get(library); // an unknown library is still an error
+            return Prior.none(library);
+        }
+        int number = version == null || version.isBlank() ? current(library) : parse(version, field);
+        String key = library + "@" + number;
+        Prior prior = rendered.get(key);
+        if (prior == null) {
+            prior = Prior.of(library, number, versions.get(library, number).experiences());
+            rendered.put(key, prior);
+        }
+        return prior;
+    }
+
+    private int current(String library) {
+        long now = System.nanoTime();
+        Current cached = currents.get(library);
+        if (cached == null || now > cached.expiresAt()) {
+            cached = new Current(libraries.get(library).currentVersion(), now + settings.currentVersionTtl().toNanos());
+            currents.put(library, cached);
+        }
+        return cached.version();
+    }
+
+    private static int parse(String version, String field) {
+        try {
+            int number = Integer.parseInt(version.strip());
+            if (number >= 0) {
+                return number;
+            }
+        }
+        catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw InvalidRequest.of(field, "must be a version number, or 'none' for no prior");
+    }
+}
