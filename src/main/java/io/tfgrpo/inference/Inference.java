@@ -24,7 +24,7 @@ import io.tfgrpo.shared.InvalidRequest;
 public class Inference {
 
     /** A conversation with the prior applied, and which experiences that took. */
-    record Applied(Prior prior, List<String> codes, List<ChatMessage> messages) {
+    record Applied(Prior prior, List<String> codes, String priorText, List<ChatMessage> messages) {
     }
 
     private final Priors priors;
@@ -54,13 +54,14 @@ public class Inference {
         Prior prior = priors.resolve(library, version, versionField);
         Integer max = settings.maxExperiences();
         if (max == null || prior.experiences().size() <= max) {
-            return new Applied(prior, prior.codes(), ChatMessage.withSystemText(messages, prior.text()));
+            return new Applied(prior, prior.codes(), prior.text(), ChatMessage.withSystemText(messages, prior.text()));
         }
-        String text = messages.stream().filter(m -> m.role() != ChatMessage.Role.ASSISTANT).map(ChatMessage::content)
+        String request = messages.stream().filter(m -> m.role() != ChatMessage.Role.ASSISTANT).map(ChatMessage::content)
                 .collect(Collectors.joining("\n"));
-        List<ExperienceView> relevant = versions.mostRelevant(library, prior.version(), text, max);
-        return new Applied(prior, relevant.stream().map(ExperienceView::code).toList(),
-                ChatMessage.withSystemText(messages, ExperiencePrior.render(relevant)));
+        List<ExperienceView> relevant = versions.mostRelevant(library, prior.version(), request, max);
+        String text = ExperiencePrior.render(relevant);
+        return new Applied(prior, relevant.stream().map(ExperienceView::code).toList(), text,
+                ChatMessage.withSystemText(messages, text));
     }
 
     ChatCall call(String profile, Applied applied) {

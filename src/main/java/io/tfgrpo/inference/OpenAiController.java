@@ -59,19 +59,23 @@ class OpenAiController {
     @Operation(summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message")
     ResponseEntity<StreamingResponseBody> complete(@RequestBody JsonNode body,
             @RequestHeader(name = LIBRARY_HEADER, required = false) String libraryHeader) {
-        OpenAiRequest request = OpenAiRequest.of(body);
-        String target = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : request.model();
-        String profile = libraryHeader != null && !libraryHeader.isBlank()
-                ? gateway.profileFor(request.model()).orElseThrow(() -> ModelNotFound.named(request.model()))
+        String header = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : null;
+        String requestedModel = body != null && body.path("model").isString() ? body.get("model").stringValue() : "";
+        String profile = header != null
+                ? gateway.profileFor(requestedModel).orElseThrow(() -> ModelNotFound.named(requestedModel))
                 : inference.profile(null, "model");
+        boolean passthrough = gateway.canForward(profile);
+        OpenAiRequest request = OpenAiRequest.of(body, passthrough);
+        String target = header != null ? header : request.model();
         int at = target.lastIndexOf('@');
         Inference.Applied applied = inference.apply(at < 0 ? target : target.substring(0, at),
                 at < 0 ? null : target.substring(at + 1), "model", request.messages());
+        if (passthrough) {
+            return forward((ObjectNode) body, request, inference.call(profile, applied), applied);
+        }
         var call = inference.call(profile, applied).withTemperature(request.temperature())
                 .withMaxTokens(request.maxTokens()).withSeed(request.seed()).withStop(request.stop());
-        HttpHeaders headers = new HttpHeaders();
-        headers.set(LIBRARY_HEADER, applied.prior().label());
-        headers.set("X-Experience-Codes", String.join(",", applied.codes()));
+        HttpHeaders headers = headers(applied);
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
         if (!request.stream()) {
@@ -104,6 +108,69 @@ class OpenAiController {
             out.flush();
         };
         return ResponseEntity.ok().headers(headers).contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
+    }
+
+    /** The request as it came, the prior merged into its system message, sent on by the gateway. */
+    private ResponseEntity<StreamingResponseBody> forward(ObjectNode body, OpenAiRequest request,
+            io.tfgrpo.llm.ChatCall call, Inference.Applied applied) {
+        ObjectNode forwarded = body.deepCopy();
+        mergePrior(forwarded, applied.priorText());
+        HttpHeaders headers = headers(applied);
+        if (!request.stream()) {
+            ObjectNode reply = gateway.forward(call, forwarded, event -> { }).body();
+            reply.put("model", request.model());
+            byte[] bytes = json.writeValueAsBytes(reply);
+            return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(out -> out.write(bytes));
+        }
+        StreamingResponseBody stream = out -> {
+            try {
+                gateway.forward(call, forwarded, data -> {
+                    // the service always asks for usage (for its ledger); a client that did not gets none
+                    if (request.includeUsage() || !data.contains("\"usage\"") || !data.contains("\"choices\":[]")) {
+                        write(out, "data: " + data + "\n\n");
+                    }
+                });
+            }
+            catch (RuntimeException e) {
+                write(out, "data: " + json.writeValueAsString(OpenAiErrors.body(e.getMessage(), "api_error",
+                        "model_call_failed")) + "\n\n");
+            }
+            write(out, "data: [DONE]\n\n");
+        };
+        return ResponseEntity.ok().headers(headers).contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
+    }
+
+    /** Appends the prior to the first system (or developer) message with text content, or puts one first. */
+    private void mergePrior(ObjectNode body, String prior) {
+        if (prior.isEmpty()) {
+            return;
+        }
+        var messages = (tools.jackson.databind.node.ArrayNode) body.get("messages");
+        JsonNode first = messages.get(0);
+        String role = first.path("role").asString("");
+        if ((role.equals("system") || role.equals("developer")) && first.path("content").isString()) {
+            ((ObjectNode) first).put("content", first.get("content").stringValue() + "\n\n" + prior);
+        }
+        else {
+            messages.insert(0, json.createObjectNode().put("role", "system").put("content", prior));
+        }
+    }
+
+    private static HttpHeaders headers(Inference.Applied applied) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.set(LIBRARY_HEADER, applied.prior().label());
+        headers.set("X-Experience-Codes", String.join(",", applied.codes()));
+        return headers;
+    }
+
+    private static void write(OutputStream out, String text) {
+        try {
+            out.write(text.getBytes(StandardCharsets.UTF_8));
+            out.flush();
+        }
+        catch (IOException e) {
+            throw new java.io.UncheckedIOException("The client went away", e);
+        }
     }
 
     @GetMapping("/v1/models")

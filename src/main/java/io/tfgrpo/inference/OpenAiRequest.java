@@ -11,7 +11,8 @@ import tools.jackson.databind.JsonNode;
 record OpenAiRequest(String model, List<ChatMessage> messages, Double temperature, Integer maxTokens, Integer seed,
         List<String> stop, boolean stream, boolean includeUsage) {
 
-    static OpenAiRequest of(JsonNode body) {
+    /** {@code passthrough}: the request goes to the model as it is, so fields the service does not model are fine. */
+    static OpenAiRequest of(JsonNode body, boolean passthrough) {
         if (body == null || !body.isObject()) {
             throw InvalidRequest.of("body", "must be a JSON object");
         }
@@ -19,10 +20,12 @@ record OpenAiRequest(String model, List<ChatMessage> messages, Double temperatur
         if (model == null || model.isBlank()) {
             throw InvalidRequest.of("model", "is required");
         }
-        unsupported(body, "tools", body.has("tools") && !body.get("tools").isEmpty());
-        unsupported(body, "response_format", body.has("response_format")
-                && !"text".equals(text(body.get("response_format"), "type")));
-        unsupported(body, "n", body.has("n") && !body.get("n").isNull() && body.get("n").asInt() != 1);
+        if (!passthrough) {
+            unsupported(body, "tools", body.has("tools") && !body.get("tools").isEmpty());
+            unsupported(body, "response_format", body.has("response_format")
+                    && !"text".equals(text(body.get("response_format"), "type")));
+            unsupported(body, "n", body.has("n") && !body.get("n").isNull() && body.get("n").asInt() != 1);
+        }
         return new OpenAiRequest(model, messages(body.get("messages")), number(body, "temperature"),
                 body.has("max_completion_tokens") ? integer(body, "max_completion_tokens") : integer(body, "max_tokens"),
                 integer(body, "seed"), stop(body.get("stop")), body.path("stream").asBoolean(false),
@@ -80,7 +83,8 @@ record OpenAiRequest(String model, List<ChatMessage> messages, Double temperatur
 
     private static void unsupported(JsonNode body, String field, boolean present) {
         if (present) {
-            throw InvalidRequest.of(field, "is not supported by this service yet");
+            throw InvalidRequest.of(field, "is not supported for this profile's provider (only OpenAI-compatible "
+                    + "profiles pass it through)");
         }
     }
 

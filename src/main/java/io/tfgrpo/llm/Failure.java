@@ -18,6 +18,9 @@ record Failure(boolean retryable, Integer status, Duration retryAfter, String de
 
     static Failure of(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (cause instanceof Passthrough.Rejected e) {
+                return http(e.status, e.retryAfter == null ? List.of() : List.of(e.retryAfter), "upstream rejected");
+            }
             if (cause instanceof OpenAIServiceException e) {
                 return http(e.statusCode(), e.headers().values("retry-after"), errorCode(e));
             }

@@ -13,6 +13,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import org.springframework.stereotype.Service;
 
 import io.tfgrpo.shared.PromptTemplate;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The one way the service calls models. Per profile it bounds concurrency and rate, retries what may pass
@@ -113,6 +114,60 @@ public class LlmGateway {
             }
         }
         return failed(client, call, started, settings.maxAttempts(), failure);
+    }
+
+    /** A forwarded call's reply: the server's JSON (null when streamed) and what the ledger recorded. */
+    public record Forwarded(ObjectNode body, ChatReply reply) {
+    }
+
+    /** Whether {@link #forward} can serve this profile (OpenAI-compatible servers). */
+    public boolean canForward(String profile) {
+        return clients.get(profile).passthrough() != null;
+    }
+
+    /**
+     * Forwards an OpenAI Chat Completions request body, as it is, to the profile's server (its model name
+     * substituted), with the profile's limits, retries (while nothing has been passed on), ledger and meters.
+     * A streamed reply's {@code data:} payloads go to {@code onEvent} as they arrive. {@code call} names the
+     * purpose, owner and messages for the ledger.
+     */
+    public Forwarded forward(ChatCall call, ObjectNode body, Consumer<String> onEvent) {
+        ModelClient client = clients.get(call.profile());
+        long started = System.nanoTime();
+        boolean[] passedOn = { false };
+        Failure failure = null;
+        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
+            if (attempt > 1) {
+                metrics.retry(client.name(), call.purpose());
+                pause(backoff(attempt, failure));
+            }
+            acquire(client);
+            try {
+                Passthrough.Result result = client.passthrough().send(body.deepCopy(), event -> {
+                    passedOn[0] = true;
+                    onEvent.accept(event);
+                });
+                clients.answered(client.name(), true, null);
+                ChatReply reply = reply(client, call, new ModelClient.Answer(result.content() == null ? ""
+                        : result.content(), client.profile().model(), result.promptTokens(), result.completionTokens()),
+                        started, attempt, CallLedger.Outcome.OK);
+                return new Forwarded(result.body(), reply);
+            }
+            catch (CancellationException stopped) {
+                throw stopped;
+            }
+            catch (RuntimeException e) {
+                failure = Failure.of(e);
+                clients.answered(client.name(), false, failure.description());
+                if (!failure.retryable() || passedOn[0]) {
+                    return new Forwarded(null, failed(client, call, started, attempt, failure));
+                }
+            }
+            finally {
+                client.limiter().release();
+            }
+        }
+        return new Forwarded(null, failed(client, call, started, settings.maxAttempts(), failure));
     }
 
     /** What the calls made on behalf of {@code owner} (a job or evaluation id) used so far. */

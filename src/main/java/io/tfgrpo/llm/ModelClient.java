@@ -38,8 +38,9 @@ final class ModelClient {
     private final ModelProfile profile;
     private final ChatModel chatModel;
     private final CallLimiter limiter;
+    private final Passthrough passthrough;
 
-    ModelClient(String name, ModelProfile profile) {
+    ModelClient(String name, ModelProfile profile, tools.jackson.databind.json.JsonMapper json) {
         this.name = name;
         this.profile = profile;
         this.chatModel = switch (profile.provider()) {
@@ -47,6 +48,12 @@ final class ModelClient {
             case OLLAMA -> ollama(profile);
         };
         this.limiter = new CallLimiter(profile.maxConcurrency(), profile.requestsPerMinute());
+        this.passthrough = profile.provider() == Provider.OPENAI ? new Passthrough(profile, json) : null;
+    }
+
+    /** The raw path for OpenAI-compatible profiles; null for others. */
+    Passthrough passthrough() {
+        return passthrough;
     }
 
     String name() {

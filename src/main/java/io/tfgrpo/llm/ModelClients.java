@@ -10,6 +10,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** The configured profiles, each with its client, and how each one's last call went. */
 @Component
 class ModelClients {
@@ -23,9 +25,9 @@ class ModelClients {
     private final Map<String, ModelClient> clients = new TreeMap<>();
     private final Map<String, LastCall> lastCalls = new ConcurrentHashMap<>();
 
-    ModelClients(ModelSettings settings) {
+    ModelClients(ModelSettings settings, JsonMapper json) {
         settings.models().forEach((name, profile) -> {
-            clients.put(name, new ModelClient(name, profile));
+            clients.put(name, new ModelClient(name, profile, json));
             log.info("Model profile '{}': {} {} at {}{}", name, profile.provider().name().toLowerCase(),
                     profile.model(), profile.baseUrl(),
                     profile.synthetic() ? " (the LLM simulator: answers are SYNTHETIC)" : "");

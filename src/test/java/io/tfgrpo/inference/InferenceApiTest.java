@@ -156,6 +156,24 @@ class InferenceApiTest extends HttpTest {
     }
 
     @Test
+    void fieldsTheServiceDoesNotModelPassThroughToTheModel() {
+        String library = library(List.of("Answer in JSON."));
+        http.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON).body(Map.of("model", library,
+                "messages", List.of(Map.of("role", "developer", "content", "Be brief."),
+                        Map.of("role", "user", "content", "Name a prime.")),
+                "response_format", Map.of("type", "json_schema", "json_schema", Map.of("name", "prime", "strict", true,
+                        "schema", Map.of("type", "object", "required", List.of("prime"), "additionalProperties", false,
+                                "properties", Map.of("prime", Map.of("type", "integer")))))))
+                .exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.model").isEqualTo(library)
+                .jsonPath("$.choices[0].message.content").value(c -> assertThat((String) c).startsWith("{\"prime\":"));
+        var request = simulator.journal().recent().getLast();
+        assertThat(request.responseFormat()).isEqualTo("prime");
+        assertThat(request.model()).isEqualTo("sim-model");
+        assertThat(request.messages().getFirst().content()).startsWith("Be brief.").contains("[E1] Answer in JSON.");
+    }
+
+    @Test
     void modelsListLibrariesAndErrorsUseOpenAisShape() {
         String library = library(List.of("A tip."));
         http.get().uri("/v1/models").exchange().expectStatus().isOk().expectBody()
