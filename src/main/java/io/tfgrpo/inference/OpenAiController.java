@@ -122,12 +122,14 @@ class OpenAiController {
             byte[] bytes = json.writeValueAsBytes(reply);
             return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(out -> out.write(bytes));
         }
+        String upstreamModel = "\"model\":" + json.writeValueAsString(gateway.profile(call.profile()).model());
+        String requestedModel = "\"model\":" + json.writeValueAsString(request.model());
         StreamingResponseBody stream = out -> {
             try {
                 gateway.forward(call, forwarded, data -> {
                     // the service always asks for usage (for its ledger); a client that did not gets none
                     if (request.includeUsage() || !data.contains("\"usage\"") || !data.contains("\"choices\":[]")) {
-                        write(out, "data: " + data + "\n\n");
+                        write(out, "data: " + data.replace(upstreamModel, requestedModel) + "\n\n");
                     }
                 });
             }

@@ -76,7 +76,7 @@ class CallLedger {
                 .param("purpose", purpose == null ? null : purpose.name())
                 .param("since", since == null ? null : Timestamp.from(since))
                 .query((rs, row) -> new UsageView.Line(Purpose.valueOf(rs.getString("purpose")), rs.getLong("calls"),
-                        rs.getLong("prompt"), rs.getLong("completion"), rs.getBigDecimal("cost"),
+                        rs.getLong("prompt"), rs.getLong("completion"), UsageView.plain(rs.getBigDecimal("cost")),
                         rs.getLong("failed"), rs.getLong("parse_failed"), rs.getLong("estimated"),
                         Math.max(0, rs.getLong("retries"))))
                 .list();
