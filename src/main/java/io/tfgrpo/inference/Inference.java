@@ -59,7 +59,7 @@ public class Inference {
         String request = messages.stream().filter(m -> m.role() != ChatMessage.Role.ASSISTANT).map(ChatMessage::content)
                 .collect(Collectors.joining("\n"));
         List<ExperienceView> relevant = versions.mostRelevant(library, prior.version(), request, max);
-        String text = ExperiencePrior.render(relevant);
+        String text = ExperiencePrior.render(prior.template(), relevant);
         return new Applied(prior, relevant.stream().map(ExperienceView::code).toList(), text,
                 ChatMessage.withSystemText(messages, text));
     }

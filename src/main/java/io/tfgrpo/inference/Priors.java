@@ -18,7 +18,8 @@ import io.tfgrpo.shared.InvalidRequest;
 @Component
 class Priors {
 
-    private record Current(int version, long expiresAt) {
+    /** A library's current version and prior template, as last read. */
+    private record Current(int version, String template, long expiresAt) {
     }
 
     private final Libraries libraries;
@@ -46,24 +47,26 @@ class Priors {
             libraries.get(library); // an unknown library is still an error
             return Prior.none(library);
         }
-        int number = version == null || version.isBlank() ? current(library) : parse(version, field);
-        String key = library + "@" + number;
+        Current current = current(library);
+        int number = version == null || version.isBlank() ? current.version() : parse(version, field);
+        String key = library + "@" + number + "#" + java.util.Objects.hashCode(current.template());
         Prior prior = rendered.get(key);
         if (prior == null) {
-            prior = Prior.of(library, number, versions.get(library, number).experiences());
+            prior = Prior.of(library, number, versions.get(library, number).experiences(), current.template());
             rendered.put(key, prior);
         }
         return prior;
     }
 
-    private int current(String library) {
+    private Current current(String library) {
         long now = System.nanoTime();
         Current cached = currents.get(library);
         if (cached == null || now > cached.expiresAt()) {
-            cached = new Current(libraries.get(library).currentVersion(), now + settings.currentVersionTtl().toNanos());
+            var view = libraries.get(library);
+            cached = new Current(view.currentVersion(), view.priorTemplate(), now + settings.currentVersionTtl().toNanos());
             currents.put(library, cached);
         }
-        return cached.version();
+        return cached;
     }
 
     private static int parse(String version, String field) {

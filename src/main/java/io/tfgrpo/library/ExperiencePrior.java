@@ -20,10 +20,25 @@ public final class ExperiencePrior {
 
     /** The prior's text, or an empty string for a library without experiences. */
     public static String render(List<ExperienceView> experiences) {
+        return render(null, experiences);
+    }
+
+    /** As {@link #render(List)}, with a library's own template when it has one (null: the service's). */
+    public static String render(String template, List<ExperienceView> experiences) {
         if (experiences.isEmpty()) {
             return "";
         }
-        return TEMPLATE.render(Map.of("experiences", experiences.stream()
+        PromptTemplate chosen = template == null ? TEMPLATE : new PromptTemplate("prior", template);
+        return chosen.render(Map.of("experiences", experiences.stream()
                 .map(e -> "[" + e.code() + "] " + e.text()).collect(Collectors.joining("\n"))));
+    }
+
+    /** What is wrong with a template, or null: it must list the experiences, and may use nothing else. */
+    static String problem(String template) {
+        var placeholders = new PromptTemplate("prior", template).placeholders();
+        if (!placeholders.contains("experiences")) {
+            return "must contain {{experiences}}, where the experiences are listed";
+        }
+        return placeholders.size() > 1 ? "may use only {{experiences}}, not " + placeholders : null;
     }
 }

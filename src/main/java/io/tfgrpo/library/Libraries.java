@@ -66,6 +66,20 @@ public class Libraries {
         return library.toView();
     }
 
+    /** Replaces the template that puts this library's experiences in front of prompts; null restores the default. */
+    @Transactional
+    public LibraryView usePriorTemplate(String name, String template) {
+        if (template != null) {
+            String problem = ExperiencePrior.problem(template);
+            if (problem != null) {
+                throw io.tfgrpo.shared.InvalidRequest.of("template", problem);
+            }
+        }
+        Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+        library.usePriorTemplate(template);
+        return library.toView();
+    }
+
     Library find(String name) {
         return libraries.findByName(name).orElseThrow(() -> LibraryNotFound.named(name));
     }

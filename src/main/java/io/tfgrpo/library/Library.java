@@ -29,6 +29,8 @@ class Library {
 
     private int nextCode;
 
+    private String priorTemplate;
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -53,6 +55,11 @@ class Library {
         if (promote) {
             this.currentVersion = version;
         }
+        this.updatedAt = Timestamps.now();
+    }
+
+    void usePriorTemplate(String template) {
+        this.priorTemplate = template;
         this.updatedAt = Timestamps.now();
     }
 
@@ -81,11 +88,15 @@ class Library {
         return latestVersion;
     }
 
+    String priorTemplate() {
+        return priorTemplate;
+    }
+
     int nextCode() {
         return nextCode;
     }
 
     LibraryView toView() {
-        return new LibraryView(name, description, currentVersion, latestVersion, createdAt, updatedAt);
+        return new LibraryView(name, description, currentVersion, latestVersion, priorTemplate, createdAt, updatedAt);
     }
 }

@@ -63,6 +63,19 @@ class LibraryController {
         return libraries.promote(name, command.version());
     }
 
+    @PutMapping("/{name}/prior-template")
+    @Operation(summary = "Set the library's prior template",
+            description = "The text that puts the experiences in front of every prompt, in training, evaluation "
+                    + "and inference alike; `{{experiences}}` marks where they are listed. `null` restores the default.")
+    @ApiResponse(responseCode = "404", description = "No such library")
+    LibraryView priorTemplate(@PathVariable String name, @RequestBody PriorTemplate body) {
+        return libraries.usePriorTemplate(name, body.template());
+    }
+
+    /** A library's own prior template; null restores the service's. */
+    record PriorTemplate(@jakarta.validation.constraints.Size(max = 20_000) String template) {
+    }
+
     @GetMapping("/{name}/export")
     @Operation(summary = "Export a library", description = "All versions, or only `version` when given.")
     @ApiResponse(responseCode = "404", description = "No such library or version")

@@ -19,6 +19,7 @@ public record LibraryExport(
         @Size(max = 2000) String description,
         @NotNull @Min(0) Integer currentVersion,
         @NotNull @Min(1) Integer nextCode,
+        @Size(max = 20_000) @Schema(description = "the library's own prior template, if any") String priorTemplate,
         @NotEmpty @Size(max = 10_000) List<@Valid @NotNull Version> versions) {
 
     public static final String FORMAT = "tfgrpo-library/v1";

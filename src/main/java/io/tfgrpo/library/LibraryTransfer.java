@@ -50,7 +50,7 @@ public class LibraryTransfer {
                         e -> new LibraryExport.Experience(e.code(), e.text(), store.provenance(e.provenance())),
                         Collectors.toList())));
         return new LibraryExport(LibraryExport.FORMAT, library.name(), library.description(),
-                version == null ? library.currentVersion() : version, library.nextCode(),
+                version == null ? library.currentVersion() : version, library.nextCode(), library.priorTemplate(),
                 chosen.stream().map(v -> new LibraryExport.Version(v.version(), v.parentVersion(), v.source(), v.note(),
                         v.createdAt(), byVersion.getOrDefault(v.version(), List.of()))).toList());
     }
@@ -75,6 +75,9 @@ public class LibraryTransfer {
         catch (DataIntegrityViolationException raced) {
             throw LibraryExists.named(name);
         }
+        if (document.priorTemplate() != null) {
+            library.usePriorTemplate(document.priorTemplate());
+        }
         Instant now = Timestamps.now();
         for (LibraryExport.Version version : ordered) {
             List<ExperienceEdits.Entry> entries = version.experiences().stream()
@@ -90,6 +93,9 @@ public class LibraryTransfer {
         List<FieldError> errors = new ArrayList<>();
         if (!LibraryExport.FORMAT.equals(document.format())) {
             errors.add(FieldError.field("format", "must be '" + LibraryExport.FORMAT + "'"));
+        }
+        if (document.priorTemplate() != null && ExperiencePrior.problem(document.priorTemplate()) != null) {
+            errors.add(FieldError.field("priorTemplate", ExperiencePrior.problem(document.priorTemplate())));
         }
         if (!LibraryNames.isValid(name)) {
             errors.add(FieldError.field(nameField, LibraryNames.SLUG_MESSAGE));

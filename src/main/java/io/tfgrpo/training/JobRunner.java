@@ -64,7 +64,8 @@ class JobRunner {
         JobStore.Job job = jobs.find(id).orElseThrow();
         try {
             StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
-                    verifiers.create(job.config().verifier(), id.toString()), new MethodPrompts(job.config().promptOverrides()),
+                    verifiers.create(job.config().verifier(), id.toString()), new MethodPrompts(job.config().promptOverrides(),
+                            libraries.get(job.library()).priorTemplate()),
                     new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
                     settings.maxExperienceWords(), new ConcurrentHashMap<>());
             for (int step = job.nextStep(); step < job.totalSteps(); step++) {

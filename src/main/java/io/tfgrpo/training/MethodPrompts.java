@@ -16,8 +16,11 @@ final class MethodPrompts {
     private final PromptTemplate advantage;
     private final PromptTemplate groupUpdate;
     private final PromptTemplate batchUpdate;
+    private final String priorTemplate;
 
-    MethodPrompts(Map<String, String> overrides) {
+    /** {@code priorTemplate}: the library's own prior template, if any, so that training applies it as serving does. */
+    MethodPrompts(Map<String, String> overrides, String priorTemplate) {
+        this.priorTemplate = priorTemplate;
         this.rollout = template("rollout", overrides);
         this.summary = template("summary", overrides);
         this.advantage = template("advantage", overrides);
@@ -28,7 +31,7 @@ final class MethodPrompts {
     /** Step 1: the problem, with the library applied exactly as inference applies it (in the system message). */
     List<ChatMessage> rollout(List<ExperienceView> library, String problem) {
         return ChatMessage.withSystemText(List.of(ChatMessage.user(rollout.render(Map.of("problem", problem)))),
-                ExperiencePrior.render(library));
+                ExperiencePrior.render(priorTemplate, library));
     }
 
     List<ChatMessage> summary(String problem, String reference, List<ExperienceView> library, double reward,

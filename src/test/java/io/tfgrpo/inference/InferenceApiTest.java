@@ -102,6 +102,24 @@ class InferenceApiTest extends HttpTest {
     }
 
     @Test
+    void aLibraryMayUseItsOwnPriorTemplate() {
+        String library = library(List.of("Check units first."));
+        http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("template", "no list here")).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("template");
+        http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("template", "House rules:\n{{experiences}}")).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.priorTemplate").isEqualTo("House rules:\n{{experiences}}");
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            infer(Map.of("library", library, "prompt", "hi")).expectStatus().isOk();
+            assertThat(lastSystemMessage()).isEqualTo("House rules:\n[E1] Check units first.");
+        });
+        http.get().uri("/api/libraries/{name}/export", library).exchange().expectBody()
+                .jsonPath("$.priorTemplate").isEqualTo("House rules:\n{{experiences}}");
+    }
+
+    @Test
     void aLargeLibraryAppliesTheMostRelevantExperiences() {
         String library = library(List.of("When a price is discounted by a percentage, apply it to the original price.",
                 "When counting legs of animals, multiply the animals by legs per animal.",
