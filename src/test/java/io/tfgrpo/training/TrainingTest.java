@@ -28,9 +28,9 @@ import io.tfgrpo.simulator.LlmSimulator;
  */
 @TestPropertySource(properties = { "db-scheduler.polling-interval=200ms", "db-scheduler.immediate-execution-enabled=true",
         "tfgrpo.training.event-poll-interval=100" })
-abstract class TrainingTest extends HttpTest {
+public abstract class TrainingTest extends HttpTest {
 
-    static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+    protected static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
             .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withPriorBoost(0.3).withSeed(11));
     /** The same, answering in 100 ms: jobs that must still be running when the test acts on them. */
     static final LlmSimulator slowSimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
@@ -69,17 +69,17 @@ abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.llm.initial-backoff", () -> "50ms");
     }
 
-    RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
+    protected RestTestClient.ResponseSpec startJob(Map<String, Object> body) {
         return http.post().uri("/api/training-jobs").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
-    UUID startedJob(Map<String, Object> body) {
+    protected UUID startedJob(Map<String, Object> body) {
         String location = startJob(body).expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
                 .getLocation().toString();
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    UUID upload(String file) {
+    protected UUID upload(String file) {
         try {
             return uploadText(Files.readString(Path.of(file)));
         }
@@ -88,14 +88,14 @@ abstract class TrainingTest extends HttpTest {
         }
     }
 
-    UUID uploadText(String jsonl) {
+    protected UUID uploadText(String jsonl) {
         String location = http.post().uri("/api/datasets?name=training-test")
                 .contentType(MediaType.parseMediaType("application/x-ndjson")).body(jsonl).exchange()
                 .expectStatus().isCreated().returnResult(String.class).getResponseHeaders().getLocation().toString();
         return UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
     }
 
-    static String library(String prefix) {
+    protected static String library(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 }

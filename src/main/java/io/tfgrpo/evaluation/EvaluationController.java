@@ -1,0 +1,55 @@
+package io.tfgrpo.evaluation;
+
+import java.net.URI;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+
+@RestController
+@RequestMapping("/api/evaluations")
+@Tag(name = "Evaluations", description = "Mean@k and Pass@k of library versions against the no-library baseline")
+class EvaluationController {
+
+    private final Evaluations evaluations;
+
+    EvaluationController(Evaluations evaluations) {
+        this.evaluations = evaluations;
+    }
+
+    @PostMapping
+    @Operation(summary = "Start an evaluation", description = "k answers per problem under each version (and `none`, "
+            + "the baseline without a prior); 202 with Location.")
+    @ApiResponse(responseCode = "202", description = "Queued")
+    @ApiResponse(responseCode = "404", description = "No such dataset, library or version")
+    ResponseEntity<EvaluationView> start(@Valid @RequestBody StartEvaluation request) {
+        EvaluationView evaluation = evaluations.start(request);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/evaluations/" + evaluation.id()))
+                .body(evaluation);
+    }
+
+    @GetMapping("/{id}")
+    @Operation(summary = "Figures so far: per version Mean@k, Pass@k, tokens, cost; differences with 95% intervals")
+    @ApiResponse(responseCode = "404", description = "No such evaluation")
+    EvaluationView get(@PathVariable UUID id) {
+        return evaluations.get(id);
+    }
+
+    @PostMapping("/{id}/cancel")
+    @Operation(summary = "Cancel an evaluation; the answers stored so far stay")
+    ResponseEntity<EvaluationView> cancel(@PathVariable UUID id) {
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(evaluations.cancel(id));
+    }
+}

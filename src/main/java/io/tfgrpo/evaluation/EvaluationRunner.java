@@ -1,0 +1,166 @@
+package io.tfgrpo.evaluation;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import io.tfgrpo.dataset.DatasetItemView;
+import io.tfgrpo.dataset.Datasets;
+import io.tfgrpo.library.ExperiencePrior;
+import io.tfgrpo.library.Libraries;
+import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.llm.ChatCall;
+import io.tfgrpo.llm.ChatMessage;
+import io.tfgrpo.llm.ChatReply;
+import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.llm.Purpose;
+import io.tfgrpo.reward.Attempt;
+import io.tfgrpo.reward.Reward;
+import io.tfgrpo.reward.Verifier;
+import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.shared.PromptTemplate;
+
+/**
+ * Answers every (version, problem, sample) of an evaluation that has no stored answer yet, with the version's
+ * prior applied as training and inference apply it, the rollout prompt training uses, and the evaluation's
+ * temperature; each answer is scored and stored as it arrives, so a resumed run asks only for what is missing.
+ */
+@Component
+class EvaluationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
+    private static final PromptTemplate ROLLOUT = PromptTemplate.load("rollout.txt");
+
+    private final EvaluationStore store;
+    private final Datasets datasets;
+    private final Libraries libraries;
+    private final LibraryVersions versions;
+    private final LlmGateway gateway;
+    private final Verifiers verifiers;
+
+    EvaluationRunner(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
+            LlmGateway gateway, Verifiers verifiers) {
+        this.store = store;
+        this.datasets = datasets;
+        this.libraries = libraries;
+        this.versions = versions;
+        this.gateway = gateway;
+        this.verifiers = verifiers;
+    }
+
+    void run(UUID id) {
+        OptionalLong lease = store.claim(id);
+        if (lease.isEmpty()) {
+            return;
+        }
+        EvaluationConfig c = store.find(id).orElseThrow().config();
+        try {
+            List<DatasetItemView> items = datasets.allItems(c.datasetId());
+            Verifier verifier = verifiers.create(c.verifier(), id.toString());
+            String template = libraries.get(c.library()).priorTemplate();
+            Set<String> answered = store.answered(id);
+            Semaphore slots = new Semaphore(gateway.profile(c.model()).maxConcurrency(), true);
+            Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id));
+            List<Runnable> work = new ArrayList<>();
+            for (String label : c.versions()) {
+                String prior = label.equals("none") ? ""
+                        : ExperiencePrior.render(template, versions.get(c.library(), Integer.parseInt(label)).experiences());
+                for (DatasetItemView item : items) {
+                    for (int sample = 0; sample < c.k(); sample++) {
+                        if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
+                            int s = sample;
+                            work.add(() -> answer(id, c, label, prior, item, s, verifier, slots, cancellation));
+                        }
+                    }
+                }
+            }
+            fanOut(work);
+            store.finish(id, lease.getAsLong(), "SUCCEEDED", null, null);
+        }
+        catch (Cancelled cancelled) {
+            store.finish(id, lease.getAsLong(), "CANCELLED", "CANCELLED", "Cancelled on request");
+        }
+        catch (RuntimeException e) {
+            log.error("Evaluation {} failed", id, e);
+            store.finish(id, lease.getAsLong(), "FAILED", "ERROR", e.getMessage());
+        }
+    }
+
+    private void answer(UUID id, EvaluationConfig c, String label, String prior, DatasetItemView item, int sample,
+            Verifier verifier, Semaphore slots, Cancellation cancellation) {
+        slots.acquireUninterruptibly();
+        try {
+            cancellation.check();
+            List<ChatMessage> messages = ChatMessage.withSystemText(
+                    List.of(ChatMessage.user(ROLLOUT.render(Map.of("problem", item.problem())))), prior);
+            ChatReply reply = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())
+                    .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L + sample)));
+            Reward reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
+            store.saveAnswer(id, label, item.ordinal(), sample, reply.content(), reward.extractedAnswer(), reward.value(),
+                    false, reply.totalTokens(), reply.costUsd());
+        }
+        catch (ModelCallFailed failed) {
+            store.saveAnswer(id, label, item.ordinal(), sample, null, null, 0, true, 0, BigDecimal.ZERO);
+        }
+        finally {
+            slots.release();
+        }
+    }
+
+    private static void fanOut(List<Runnable> work) {
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            List<Future<?>> futures = work.stream().<Future<?>>map(threads::submit).toList();
+            for (Future<?> future : futures) {
+                try {
+                    future.get();
+                }
+                catch (java.util.concurrent.ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+                }
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted", e);
+        }
+    }
+
+    /** The run's cancel flag, read from the database at most every 300 ms. */
+    private static final class Cancellation {
+
+        private final java.util.function.BooleanSupplier requested;
+        private volatile long lastCheck;
+        private volatile boolean cancelled;
+
+        Cancellation(java.util.function.BooleanSupplier requested) {
+            this.requested = requested;
+        }
+
+        void check() {
+            long now = System.nanoTime();
+            if (!cancelled && now - lastCheck > 300_000_000L) {
+                lastCheck = now;
+                cancelled = requested.getAsBoolean();
+            }
+            if (cancelled) {
+                throw new Cancelled();
+            }
+        }
+    }
+
+    private static final class Cancelled extends RuntimeException {
+    }
+}

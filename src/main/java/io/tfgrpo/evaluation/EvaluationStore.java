@@ -1,0 +1,117 @@
+package io.tfgrpo.evaluation;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/** Evaluation rows and their answers; like a training job's, a run's own changes are fenced by its lease epoch. */
+@Component
+class EvaluationStore {
+
+    record Run(UUID id, String status, EvaluationConfig config, long leaseEpoch, boolean cancelRequested,
+            String errorCode, String error, Instant createdAt, Instant startedAt, Instant finishedAt) {
+
+        boolean finished() {
+            return status.equals("SUCCEEDED") || status.equals("FAILED") || status.equals("CANCELLED");
+        }
+    }
+
+    record Answer(String label, int item, int sample, double reward, boolean failed, int tokens, BigDecimal cost) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+
+    EvaluationStore(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(UUID id, EvaluationConfig config) {
+        jdbc.sql("""
+                insert into evaluation (id, status, config, dataset_id, library)
+                values (:id, 'QUEUED', cast(:config as jsonb), :dataset, :library)""")
+                .param("id", id).param("config", json.writeValueAsString(config)).param("dataset", config.datasetId())
+                .param("library", config.library()).update();
+    }
+
+    Optional<Run> find(UUID id) {
+        return jdbc.sql("select * from evaluation where id = :id").param("id", id).query(this::run).optional();
+    }
+
+    OptionalLong claim(UUID id) {
+        return jdbc.sql("""
+                update evaluation set lease_epoch = lease_epoch + 1, status = 'RUNNING', started_at = coalesce(started_at, now())
+                where id = :id and status in ('QUEUED', 'RUNNING') returning lease_epoch""")
+                .param("id", id).query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
+    }
+
+    void finish(UUID id, long epoch, String status, String code, String error) {
+        jdbc.sql("""
+                update evaluation set status = :status, error_code = :code, error = :error, finished_at = now()
+                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
+                .param("id", id).param("epoch", epoch).param("status", status).param("code", code)
+                .param("error", error == null || error.length() <= 2000 ? error : error.substring(0, 2000)).update();
+    }
+
+    boolean cancelRequested(UUID id) {
+        return jdbc.sql("select cancel_requested from evaluation where id = :id").param("id", id).query(Boolean.class)
+                .single();
+    }
+
+    void requestCancel(UUID id) {
+        jdbc.sql("update evaluation set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
+                .param("id", id).update();
+        jdbc.sql("update evaluation set cancel_requested = true where id = :id and status = 'RUNNING'").param("id", id)
+                .update();
+    }
+
+    Set<String> answered(UUID id) {
+        return new HashSet<>(jdbc.sql("select version_label || '/' || item || '/' || sample from evaluation_item "
+                + "where evaluation_id = :id").param("id", id).query(String.class).list());
+    }
+
+    void saveAnswer(UUID id, String label, int item, int sample, String response, String extracted, double reward,
+            boolean failed, int tokens, BigDecimal cost) {
+        jdbc.sql("""
+                insert into evaluation_item (evaluation_id, version_label, item, sample, response, extracted, reward, failed,
+                                             tokens, cost_usd)
+                values (:id, :label, :item, :sample, :response, :extracted, :reward, :failed, :tokens, :cost)
+                on conflict do nothing""")
+                .param("id", id).param("label", label).param("item", item).param("sample", sample)
+                .param("response", response).param("extracted", extracted).param("reward", reward)
+                .param("failed", failed).param("tokens", tokens).param("cost", cost).update();
+    }
+
+    List<Answer> answers(UUID id) {
+        return jdbc.sql("select * from evaluation_item where evaluation_id = :id order by version_label, item, sample")
+                .param("id", id)
+                .query((rs, row) -> new Answer(rs.getString("version_label"), rs.getInt("item"), rs.getInt("sample"),
+                        rs.getDouble("reward"), rs.getBoolean("failed"), rs.getInt("tokens"), rs.getBigDecimal("cost_usd")))
+                .list();
+    }
+
+    private Run run(ResultSet rs, int row) throws SQLException {
+        return new Run(rs.getObject("id", UUID.class), rs.getString("status"),
+                json.readValue(rs.getString("config"), EvaluationConfig.class), rs.getLong("lease_epoch"),
+                rs.getBoolean("cancel_requested"), rs.getString("error_code"), rs.getString("error"),
+                instant(rs, "created_at"), instant(rs, "started_at"), instant(rs, "finished_at"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        var timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,100 @@
+package io.tfgrpo.evaluation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+
+import io.tfgrpo.dataset.DatasetView;
+import io.tfgrpo.dataset.Datasets;
+import io.tfgrpo.library.Libraries;
+import io.tfgrpo.library.LibraryView;
+import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.reward.VerifierSpec;
+import io.tfgrpo.shared.FieldError;
+import io.tfgrpo.shared.InvalidRequest;
+
+/** Evaluation runs: start one, read its figures as they come, cancel it. */
+@Service
+public class Evaluations {
+
+    private final EvaluationStore store;
+    private final Datasets datasets;
+    private final Libraries libraries;
+    private final LibraryVersions versions;
+    private final LlmGateway gateway;
+    private final SchedulerClient scheduler;
+    private final OneTimeTask<Void> task;
+
+    Evaluations(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
+            LlmGateway gateway, SchedulerClient scheduler, OneTimeTask<Void> evaluationRunTask) {
+        this.store = store;
+        this.datasets = datasets;
+        this.libraries = libraries;
+        this.versions = versions;
+        this.gateway = gateway;
+        this.scheduler = scheduler;
+        this.task = evaluationRunTask;
+    }
+
+    @Transactional
+    public EvaluationView start(StartEvaluation request) {
+        DatasetView dataset = datasets.get(request.datasetId());
+        LibraryView library = libraries.get(request.library());
+        List<FieldError> errors = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (String version : request.versions() == null ? List.of("none", "current") : request.versions()) {
+            String label = version.equals("current") ? Integer.toString(library.currentVersion()) : version;
+            if (!label.equals("none")) {
+                versions.get(library.name(), Integer.parseInt(label)); // 404 for an unknown version
+            }
+            if (!labels.contains(label)) {
+                labels.add(label);
+            }
+        }
+        String model = request.model() == null ? "default" : request.model();
+        if (!gateway.hasProfile(model)) {
+            errors.add(FieldError.field("model", "no model profile is named '" + model + "'"));
+        }
+        VerifierSpec verifier = request.verifier() == null ? VerifierSpec.math() : request.verifier();
+        verifier.problems().forEach(problem -> errors.add(FieldError.field("verifier", problem)));
+        if (verifier.needsReferenceAnswer() && dataset.answeredCount() < dataset.itemCount()) {
+            errors.add(FieldError.field("datasetId", (dataset.itemCount() - dataset.answeredCount())
+                    + " problems have no answer, and the " + verifier.type() + " verifier needs one"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidRequest("invalid-evaluation", "Invalid evaluation", errors);
+        }
+        UUID id = UUID.randomUUID();
+        store.insert(id, new EvaluationConfig(request.datasetId(), library.name(), List.copyOf(labels), model,
+                request.k() == null ? 4 : request.k(), request.temperature() == null ? 0.3 : request.temperature(),
+                verifier, request.seed() == null ? 7L : request.seed()));
+        scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
+        return get(id);
+    }
+
+    @Transactional(readOnly = true)
+    public EvaluationView get(UUID id) {
+        EvaluationStore.Run run = store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
+        EvaluationConfig c = run.config();
+        var answers = store.answers(id);
+        long total = (long) c.versions().size() * c.k() * datasets.get(c.datasetId()).itemCount();
+        return new EvaluationView(id, run.status(), c.library(), c.datasetId(), c.model(), c.k(), c.temperature(),
+                answers.size(), total, EvaluationResults.versions(c, answers), EvaluationResults.comparisons(c, answers),
+                run.errorCode(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt());
+    }
+
+    @Transactional
+    public EvaluationView cancel(UUID id) {
+        store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
+        store.requestCancel(id);
+        return get(id);
+    }
+}

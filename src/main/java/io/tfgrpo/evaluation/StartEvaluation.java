@@ -1,0 +1,31 @@
+package io.tfgrpo.evaluation;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.tfgrpo.reward.VerifierSpec;
+
+/** An evaluation: k answers per problem of a dataset under each version of a library, and the baseline. */
+public record StartEvaluation(
+        @NotNull UUID datasetId,
+        @NotBlank @Schema(example = "gsm8k-tips") String library,
+        @Size(min = 1, max = 10) @Schema(description = "version numbers, `current`, or `none` (no prior); "
+                + "default [none, current]") List<@NotNull @Pattern(regexp = "none|current|\\d{1,9}",
+                        message = "must be a version number, current or none") String> versions,
+        @Size(max = 64) @Schema(defaultValue = "default") String model,
+        @Min(1) @Max(64) @Schema(description = "answers per problem", defaultValue = "4") Integer k,
+        @DecimalMin("0") @DecimalMax("2") @Schema(defaultValue = "0.3") Double temperature,
+        @Valid @Schema(description = "default: math") VerifierSpec verifier,
+        @Schema(description = "seed of the samples and of the bootstrap", defaultValue = "7") Long seed) {
+}

@@ -1,0 +1,68 @@
+package io.tfgrpo.evaluation;
+
+import java.math.BigInteger;
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+/** The metrics of METHOD.md: Mean@k, the unbiased Pass@k, and a paired bootstrap interval over problems. */
+final class Statistics {
+
+    /** A difference and its two-sided confidence interval. */
+    record Interval(double estimate, double lower, double upper) {
+
+        boolean contains(double value) {
+            return lower <= value && value <= upper;
+        }
+    }
+
+    private Statistics() {
+    }
+
+    /** Pass@k from n samples of which c are correct: 1 - C(n-c, k) / C(n, k), exactly. */
+    static double passAtK(int n, int c, int k) {
+        if (k > n || c < 0 || c > n) {
+            throw new IllegalArgumentException("need 0 <= c <= n and k <= n, got n=" + n + " c=" + c + " k=" + k);
+        }
+        if (n - c < k) {
+            return 1.0;
+        }
+        return 1.0 - new java.math.BigDecimal(binomial(n - c, k)).divide(new java.math.BigDecimal(binomial(n, k)),
+                java.math.MathContext.DECIMAL64).doubleValue();
+    }
+
+    static double mean(double[] values) {
+        return values.length == 0 ? 0 : Arrays.stream(values).average().orElse(0);
+    }
+
+    /**
+     * The paired bootstrap of a mean difference: problems are resampled with replacement (seeded, so the interval
+     * is reproducible), and the percentile interval of the resampled means is returned.
+     */
+    static Interval pairedBootstrap(double[] differences, int resamples, double confidence, long seed) {
+        int n = differences.length;
+        if (n == 0) {
+            return new Interval(0, 0, 0);
+        }
+        SplittableRandom random = new SplittableRandom(seed);
+        double[] means = new double[resamples];
+        for (int r = 0; r < resamples; r++) {
+            double sum = 0;
+            for (int i = 0; i < n; i++) {
+                sum += differences[random.nextInt(n)];
+            }
+            means[r] = sum / n;
+        }
+        Arrays.sort(means);
+        double tail = (1 - confidence) / 2;
+        return new Interval(mean(differences), means[(int) Math.floor(tail * (resamples - 1))],
+                means[(int) Math.ceil((1 - tail) * (resamples - 1))]);
+    }
+
+    private static BigInteger binomial(int n, int k) {
+        BigInteger result = BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            result = result.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
+        }
+        return result;
+    }
+}

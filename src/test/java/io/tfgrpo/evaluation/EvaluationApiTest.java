@@ -1,0 +1,79 @@
+package io.tfgrpo.evaluation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+
+import io.tfgrpo.training.TrainingTest;
+
+/**
+ * Evaluations end to end against the simulator of the training tests: right with probability 0.5, plus 0.3 when
+ * the prompt carries experiences. The evaluation must show that difference, inside its interval.
+ */
+class EvaluationApiTest extends TrainingTest {
+
+    @Test
+    void anEvaluationShowsTheDifferenceTheSimulatorWasSetToProduce() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("eval");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        http.post().uri("/api/libraries/{name}/versions", library).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("baseVersion", 0, "promote", true, "operations",
+                        List.of(Map.of("op", "ADD", "text", "Check the units of the final answer."))))
+                .exchange().expectStatus().isCreated();
+
+        String location = http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", library, "model", "sim", "k", 8))
+                .exchange().expectStatus().isAccepted()
+                .expectHeader().valueMatches("Location", "/api/evaluations/[0-9a-f-]{36}")
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().equals("SUCCEEDED"));
+
+        EvaluationView view = http.get().uri(location).exchange().expectStatus().isOk()
+                .returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.answers()).isEqualTo(view.totalAnswers()).isEqualTo(2L * 20 * 8);
+        assertThat(view.versions()).extracting(EvaluationView.VersionResult::version).containsExactly("none", "1");
+        EvaluationView.VersionResult baseline = view.versions().get(0);
+        EvaluationView.VersionResult trained = view.versions().get(1);
+        assertThat(baseline.meanAtK()).isBetween(0.35, 0.65);
+        assertThat(trained.meanAtK()).isBetween(0.65, 0.95);
+        assertThat(trained.passAtK()).isGreaterThanOrEqualTo(trained.meanAtK());
+        EvaluationView.Comparison comparison = view.comparisons().getFirst();
+        assertThat(comparison.baseline()).isEqualTo("none");
+        assertThat(comparison.problems()).isEqualTo(20);
+        assertThat(comparison.lower()).as("the lower bound").isGreaterThan(0);
+        assertThat(comparison.lower()).isLessThanOrEqualTo(0.3);
+        assertThat(comparison.upper()).isGreaterThanOrEqualTo(0.3);
+        assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'EVALUATION'", view.id().toString()))
+                .isEqualTo(2L * 20 * 8);
+    }
+
+    @Test
+    void badEvaluationsAreProblems() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalbad");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        evaluate(Map.of("datasetId", dataset, "library", library, "versions", List.of("7"), "model", "sim"))
+                .expectStatus().isNotFound();
+        evaluate(Map.of("datasetId", dataset, "library", "no-such-library", "model", "sim")).expectStatus().isNotFound();
+        evaluate(Map.of("datasetId", dataset, "library", library, "versions", List.of("latest"))).expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.field").isEqualTo("versions[0]");
+        evaluate(Map.of("datasetId", dataset, "library", library, "model", "nope")).expectStatus().isBadRequest()
+                .expectBody().jsonPath("$.field").isEqualTo("model");
+        http.get().uri("/api/evaluations/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
+    }
+
+    private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec evaluate(Map<String, Object> body) {
+        return http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
+    }
+}
