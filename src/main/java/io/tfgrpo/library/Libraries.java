@@ -2,6 +2,7 @@ package io.tfgrpo.library;
 
 import java.util.List;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Sort;
@@ -17,10 +18,12 @@ public class Libraries {
 
     private final LibraryRepository libraries;
     private final VersionStore store;
+    private final ObjectProvider<PromotionGate> gate;
 
-    Libraries(LibraryRepository libraries, VersionStore store) {
+    Libraries(LibraryRepository libraries, VersionStore store, ObjectProvider<PromotionGate> gate) {
         this.libraries = libraries;
         this.store = store;
+        this.gate = gate;
     }
 
     /** A new library at version 0: empty, and current. */
@@ -60,8 +63,20 @@ public class Libraries {
     /** Serves another version from now on: a newer one (promote) or an older one (roll back). */
     @Transactional
     public LibraryView promote(String name, int version) {
+        return promote(name, version, null);
+    }
+
+    /**
+     * As {@link #promote(String, int)}, refused unless {@code evidence} (an evaluation id) shows the version beat
+     * the baseline; null: no condition.
+     */
+    @Transactional
+    public LibraryView promote(String name, int version, String evidence) {
         Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
         store.version(library, version);
+        if (evidence != null) {
+            gate.getObject().allow(name, version, evidence);
+        }
         library.promote(version);
         return library.toView();
     }

@@ -57,10 +57,14 @@ class LibraryController {
     }
 
     @PutMapping("/{name}/current")
-    @Operation(summary = "Promote or roll back", description = "Sets the version that inference serves.")
-    @ApiResponse(responseCode = "404", description = "No such library or version")
-    LibraryView promote(@PathVariable String name, @Valid @RequestBody PromoteVersion command) {
-        return libraries.promote(name, command.version());
+    @Operation(summary = "Promote or roll back", description = "Sets the version that inference serves. With "
+            + "`requireEvaluation`, only if that evaluation shows the version beating the baseline (the lower bound "
+            + "of the difference's 95% interval above 0).")
+    @ApiResponse(responseCode = "404", description = "No such library, version or evaluation")
+    @ApiResponse(responseCode = "409", description = "The evaluation does not show the version beating the baseline")
+    LibraryView promote(@PathVariable String name, @Valid @RequestBody PromoteVersion command,
+            @RequestParam(required = false) java.util.UUID requireEvaluation) {
+        return libraries.promote(name, command.version(), requireEvaluation == null ? null : requireEvaluation.toString());
     }
 
     @PutMapping("/{name}/prior-template")

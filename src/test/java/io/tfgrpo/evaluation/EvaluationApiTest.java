@@ -55,6 +55,41 @@ class EvaluationApiTest extends TrainingTest {
         assertThat(comparison.upper()).isGreaterThanOrEqualTo(0.3);
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'EVALUATION'", view.id().toString()))
                 .isEqualTo(2L * 20 * 8);
+
+        // promotion on evidence: version 1 beat the baseline; version 0 was not compared
+        http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, view.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 1)).exchange().expectStatus().isOk();
+        http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, view.id())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:promotion-refused");
+    }
+
+    @Test
+    void aVersionThatDoesNotBeatTheBaselineIsNotPromotedOnThatEvidence() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalgate");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        // version 0 is empty: its prompts are the baseline's, so the difference is exactly 0
+        String location = http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", library, "model", "sim", "k", 2,
+                        "versions", List.of("none", "0")))
+                .exchange().expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().equals("SUCCEEDED"));
+        String id = location.substring(location.lastIndexOf('/') + 1);
+
+        http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, id)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange()
+                .expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.difference").isEqualTo(0.0)
+                .jsonPath("$.lower").isEqualTo(0.0)
+                .jsonPath("$.baseline").isEqualTo("none")
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("its lower bound is not above 0"));
+        http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, UUID.randomUUID())
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange().expectStatus().isNotFound();
     }
 
     @Test
