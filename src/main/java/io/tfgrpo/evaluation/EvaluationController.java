@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.validation.Valid;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.shared.Canvas;
+import io.tfgrpo.shared.Charts;
+import io.tfgrpo.shared.PngCanvas;
+import io.tfgrpo.shared.SvgCanvas;
 
 @RestController
 @RequestMapping("/api/evaluations")
@@ -45,6 +50,28 @@ class EvaluationController {
     @ApiResponse(responseCode = "404", description = "No such evaluation")
     EvaluationView get(@PathVariable UUID id) {
         return evaluations.get(id);
+    }
+
+    @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
+    @Operation(summary = "Mean@k per version with 95% intervals, as SVG")
+    String chartSvg(@PathVariable UUID id) {
+        SvgCanvas canvas = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT);
+        draw(canvas, evaluations.get(id));
+        return canvas.finish();
+    }
+
+    @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Mean@k per version with 95% intervals, as PNG")
+    byte[] chartPng(@PathVariable UUID id) {
+        PngCanvas canvas = new PngCanvas(Charts.WIDTH, Charts.HEIGHT);
+        draw(canvas, evaluations.get(id));
+        return canvas.finish();
+    }
+
+    private static void draw(Canvas canvas, EvaluationView evaluation) {
+        Charts.bars(canvas, "Mean@" + evaluation.k() + " of " + evaluation.library() + " (95% intervals)", "accuracy",
+                evaluation.versions().stream().map(v -> new Charts.Bar(v.version().equals("none") ? "no library"
+                        : "version " + v.version(), v.meanAtK(), v.meanAtKLower(), v.meanAtKUpper())).toList());
     }
 
     @PostMapping("/{id}/cancel")

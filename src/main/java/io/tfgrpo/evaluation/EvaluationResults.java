@@ -26,8 +26,11 @@ final class EvaluationResults {
             double passAtK = byProblem.values().stream().mapToDouble(group -> Statistics.passAtK(group.size(),
                     (int) group.stream().filter(a -> a.reward() >= 1.0).count(), Math.min(c.k(), group.size())))
                     .average().orElse(0);
+            Statistics.Interval interval = Statistics.pairedBootstrap(byProblem.values().stream()
+                    .mapToDouble(EvaluationResults::mean).toArray(), RESAMPLES, CONFIDENCE, c.seed());
             results.add(new EvaluationView.VersionResult(label, byProblem.size(), mine.size(),
-                    mine.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0), passAtK,
+                    mine.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0), interval.lower(),
+                    interval.upper(), passAtK,
                     mine.stream().mapToInt(EvaluationStore.Answer::tokens).average().orElse(0),
                     mine.stream().map(EvaluationStore.Answer::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
                     (int) mine.stream().filter(EvaluationStore.Answer::failed).count()));

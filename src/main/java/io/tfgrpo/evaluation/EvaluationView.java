@@ -28,7 +28,9 @@ public record EvaluationView(
 
     /** One version's figures over the problems answered so far. */
     public record VersionResult(@Schema(description = "a version number, or none") String version, int problems,
-            int samples, double meanAtK, double passAtK, double meanTokensPerAnswer, BigDecimal costUsd, int failed) {
+            int samples, double meanAtK,
+            @Schema(description = "95% bootstrap interval of Mean@k over problems") double meanAtKLower,
+            double meanAtKUpper, double passAtK, double meanTokensPerAnswer, BigDecimal costUsd, int failed) {
     }
 
     /** A version's mean reward minus the baseline's, paired over problems, with a 95% bootstrap interval. */

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +23,11 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.shared.Canvas;
+import io.tfgrpo.shared.Charts;
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.PngCanvas;
+import io.tfgrpo.shared.SvgCanvas;
 
 @RestController
 @RequestMapping("/api/training-jobs")
@@ -68,6 +73,27 @@ class TrainingJobController {
     @ApiResponse(responseCode = "404", description = "No such job")
     TrainingJobView get(@PathVariable UUID id) {
         return jobs.get(id);
+    }
+
+    @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
+    @Operation(summary = "Mean reward per step, as SVG")
+    String chartSvg(@PathVariable UUID id) {
+        SvgCanvas canvas = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT);
+        draw(canvas, jobs.get(id));
+        return canvas.finish();
+    }
+
+    @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
+    @Operation(summary = "Mean reward per step, as PNG")
+    byte[] chartPng(@PathVariable UUID id) {
+        PngCanvas canvas = new PngCanvas(Charts.WIDTH, Charts.HEIGHT);
+        draw(canvas, jobs.get(id));
+        return canvas.finish();
+    }
+
+    private static void draw(Canvas canvas, TrainingJobView job) {
+        Charts.line(canvas, "Mean reward per step of " + job.library(), "mean reward",
+                job.steps().stream().map(TrainingStepView::meanReward).toList());
     }
 
     @PostMapping("/{id}/cancel")

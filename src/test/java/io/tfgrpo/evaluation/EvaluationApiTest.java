@@ -56,6 +56,16 @@ class EvaluationApiTest extends TrainingTest {
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'EVALUATION'", view.id().toString()))
                 .isEqualTo(2L * 20 * 8);
 
+        assertThat(trained.meanAtKLower()).isLessThanOrEqualTo(trained.meanAtK());
+        assertThat(trained.meanAtKUpper()).isGreaterThanOrEqualTo(trained.meanAtK());
+        String svg = http.get().uri(location + "/chart.svg").exchange().expectStatus().isOk()
+                .expectHeader().contentTypeCompatibleWith("image/svg+xml").expectBody(String.class).returnResult()
+                .getResponseBody();
+        assertThat(svg).startsWith("<svg").contains("no library").contains("version 1").contains("Mean@8");
+        byte[] png = http.get().uri(location + "/chart.png").exchange().expectStatus().isOk()
+                .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
+        assertThat(png).startsWith(0x89, 'P', 'N', 'G');
+
         // promotion on evidence: version 1 beat the baseline; version 0 was not compared
         http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, view.id())
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 1)).exchange().expectStatus().isOk();

@@ -84,6 +84,10 @@ class TrainingJobApiTest extends TrainingTest {
         LlmSimulator.Journal journal = simulator.journal();
         assertThat(journal.purpose("rollout")).isGreaterThanOrEqualTo(20 * 4 * 2);
         assertThat(journal.repeatedRequests()).isZero();
+        String chart = http.get().uri(location + "/chart.svg").exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        assertThat(chart).startsWith("<svg").contains("Mean reward per step");
+        assertThat(chart.split(java.util.regex.Pattern.quote("width=\"6.0\""), -1)).hasSize(4 + 1);
         http.get().uri(location + "/rollouts?step=0&size=5").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(40)
                 .jsonPath("$.content[0].response").isNotEmpty();
