@@ -4,6 +4,8 @@ import java.net.URI;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -13,13 +15,16 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfgrpo.shared.Canvas;
 import io.tfgrpo.shared.Charts;
+import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.PngCanvas;
 import io.tfgrpo.shared.SvgCanvas;
 
@@ -29,9 +34,11 @@ import io.tfgrpo.shared.SvgCanvas;
 class EvaluationController {
 
     private final Evaluations evaluations;
+    private final EvaluationEvents events;
 
-    EvaluationController(Evaluations evaluations) {
+    EvaluationController(Evaluations evaluations, EvaluationEvents events) {
         this.evaluations = evaluations;
+        this.events = events;
     }
 
     @PostMapping
@@ -50,6 +57,21 @@ class EvaluationController {
     @ApiResponse(responseCode = "404", description = "No such evaluation")
     EvaluationView get(@PathVariable UUID id) {
         return evaluations.get(id);
+    }
+
+    @GetMapping("/{id}/items")
+    @Operation(summary = "Per-problem results: samples, correct answers and mean reward under each version")
+    @ApiResponse(responseCode = "404", description = "No such evaluation")
+    PageView<ProblemResult> items(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
+        return evaluations.problems(id, page, size);
+    }
+
+    @GetMapping(path = "/{id}/events", produces = "text/event-stream")
+    @Operation(summary = "Progress as Server-Sent Events: `progress` (answers stored of all), then `done`")
+    SseEmitter events(@PathVariable UUID id) {
+        evaluations.get(id);
+        return events.stream(id);
     }
 
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")

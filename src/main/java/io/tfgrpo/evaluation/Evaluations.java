@@ -2,8 +2,11 @@ package io.tfgrpo.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +23,7 @@ import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.reward.VerifierSpec;
 import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.PageView;
 
 /** Evaluation runs: start one, read its figures as they come, cancel it. */
 @Service
@@ -89,6 +93,26 @@ public class Evaluations {
         return new EvaluationView(id, run.status(), c.library(), c.datasetId(), c.model(), c.k(), c.temperature(),
                 answers.size(), total, EvaluationResults.versions(c, answers), EvaluationResults.comparisons(c, answers),
                 run.errorCode(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt());
+    }
+
+    /** Per-problem results, in dataset order, a page at a time. */
+    @Transactional(readOnly = true)
+    public PageView<ProblemResult> problems(UUID id, int page, int size) {
+        EvaluationStore.Run run = store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
+        var items = datasets.allItems(run.config().datasetId());
+        var byItem = store.answers(id).stream().collect(Collectors.groupingBy(EvaluationStore.Answer::item,
+                Collectors.groupingBy(EvaluationStore.Answer::label)));
+        List<ProblemResult> content = items.stream().skip((long) page * size).limit(size).map(item -> {
+            Map<String, ProblemResult.Outcome> outcomes = new LinkedHashMap<>();
+            for (String label : run.config().versions()) {
+                var answers = byItem.getOrDefault(item.ordinal(), Map.of()).getOrDefault(label, List.of());
+                outcomes.put(label, new ProblemResult.Outcome(answers.size(),
+                        (int) answers.stream().filter(a -> a.reward() >= 1.0).count(),
+                        answers.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0)));
+            }
+            return new ProblemResult(item.ordinal(), item.id(), item.problem(), item.answer(), outcomes);
+        }).toList();
+        return new PageView<>(content, page, size, items.size(), (items.size() + size - 1) / size);
     }
 
     @Transactional

@@ -66,6 +66,15 @@ class EvaluationApiTest extends TrainingTest {
                 .expectHeader().contentType(MediaType.IMAGE_PNG).expectBody(byte[].class).returnResult().getResponseBody();
         assertThat(png).startsWith(0x89, 'P', 'N', 'G');
 
+        http.get().uri(location + "/items?page=1&size=5").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.totalElements").isEqualTo(20)
+                .jsonPath("$.content[0].item").isEqualTo(5)
+                .jsonPath("$.content[0].versions.none.samples").isEqualTo(8)
+                .jsonPath("$.content[0].versions['1'].samples").isEqualTo(8);
+        String events = http.get().uri(location + "/events").accept(MediaType.TEXT_EVENT_STREAM).exchange()
+                .expectStatus().isOk().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(events).contains("event:progress").contains("\"answers\":320").contains("event:done");
+
         // promotion on evidence: version 1 beat the baseline; version 0 was not compared
         http.put().uri("/api/libraries/{name}/current?requireEvaluation={id}", library, view.id())
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 1)).exchange().expectStatus().isOk();
