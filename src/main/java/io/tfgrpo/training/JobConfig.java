@@ -9,7 +9,7 @@ import io.tfgrpo.reward.VerifierSpec;
 record JobConfig(UUID datasetId, String library, String rolloutModel, String distillModel, int groupSize, int epochs,
         int batchSize, double rolloutTemperature, double distillTemperature, VerifierSpec verifier,
         boolean groundTruthFree, Integer maxExperiences, int experiencesPerGroup, StartTrainingJob.Budget budget,
-        long seed, Map<String, String> promptOverrides) {
+        long seed, Map<String, String> promptOverrides, StartTrainingJob.Validation validation) {
 
     static JobConfig of(StartTrainingJob request, int datasetSize) {
         return new JobConfig(request.datasetId(), request.library(), orElse(request.rolloutModel(), "default"),
@@ -18,7 +18,8 @@ record JobConfig(UUID datasetId, String library, String rolloutModel, String dis
                 orElse(request.distillTemperature(), 0.0), orElse(request.verifier(), VerifierSpec.math()),
                 orElse(request.groundTruthFree(), false), request.maxExperiences(),
                 orElse(request.experiencesPerGroup(), 2), request.budget(), orElse(request.seed(), 42L),
-                request.promptOverrides() == null ? Map.of() : Map.copyOf(request.promptOverrides()));
+                request.promptOverrides() == null ? Map.of() : Map.copyOf(request.promptOverrides()),
+                request.validation());
     }
 
     int stepsPerEpoch(int datasetSize) {

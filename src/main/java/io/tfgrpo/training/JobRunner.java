@@ -40,8 +40,9 @@ class JobRunner {
     private final LlmGateway gateway;
     private final Verifiers verifiers;
     private final TrainingSettings settings;
+    private final PromotionDecision promotion;
 
-    JobRunner(JobStore jobs, StepStore steps, StepRunner runner, StepCommitter committer, Datasets datasets,
+    JobRunner(PromotionDecision promotion, JobStore jobs, StepStore steps, StepRunner runner, StepCommitter committer, Datasets datasets,
             Libraries libraries, LibraryVersions versions, LlmGateway gateway, Verifiers verifiers,
             TrainingSettings settings) {
         this.jobs = jobs;
@@ -54,6 +55,7 @@ class JobRunner {
         this.gateway = gateway;
         this.verifiers = verifiers;
         this.settings = settings;
+        this.promotion = promotion;
     }
 
     void run(UUID id, String worker, BooleanSupplier stopping) {
@@ -71,11 +73,7 @@ class JobRunner {
             for (int step = job.nextStep(); step < job.totalSteps(); step++) {
                 runStep(ctx, step);
             }
-            Integer last = lastVersion(id);
-            if (last != null) {
-                // without a validation gate, the job's last version is what gets served (README: training jobs)
-                libraries.promote(job.library(), last);
-            }
+            jobs.savePromotion(id, job.leaseEpoch(), promotion.decide(job, lastVersion(id), stopping));
             jobs.finish(id, job.leaseEpoch(), JobStore.Status.SUCCEEDED, null, null);
         }
         catch (JobStopped stop) {

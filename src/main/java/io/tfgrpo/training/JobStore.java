@@ -30,7 +30,7 @@ class JobStore {
 
     record Job(UUID id, Status status, JobConfig config, String library, int startVersion, int epochs,
             int stepsPerEpoch, int nextStep, long leaseEpoch, boolean cancelRequested, String errorCode, String error,
-            Instant createdAt, Instant startedAt, Instant finishedAt) {
+            UUID validationEvaluation, String promotion, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         int totalSteps() {
             return epochs * stepsPerEpoch;
@@ -100,6 +100,16 @@ class JobStore {
                 .update() == 1;
     }
 
+    void saveValidationEvaluation(UUID id, long leaseEpoch, UUID evaluation) {
+        jdbc.sql("update training_job set validation_evaluation_id = :evaluation where id = :id and lease_epoch = :epoch")
+                .param("evaluation", evaluation).param("id", id).param("epoch", leaseEpoch).update();
+    }
+
+    void savePromotion(UUID id, long leaseEpoch, String promotion) {
+        jdbc.sql("update training_job set promotion = :promotion where id = :id and lease_epoch = :epoch")
+                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update();
+    }
+
     boolean cancelRequested(UUID id) {
         return jdbc.sql("select cancel_requested from training_job where id = :id").param("id", id)
                 .query(Boolean.class).single();
@@ -118,7 +128,8 @@ class JobStore {
                 json.readValue(rs.getString("config"), JobConfig.class), rs.getString("library"),
                 rs.getInt("start_version"), rs.getInt("epochs"), rs.getInt("steps_per_epoch"), rs.getInt("next_step"),
                 rs.getLong("lease_epoch"), rs.getBoolean("cancel_requested"), rs.getString("error_code"),
-                rs.getString("error"), instant(rs, "created_at"), instant(rs, "started_at"),
+                rs.getString("error"), rs.getObject("validation_evaluation_id", UUID.class), rs.getString("promotion"),
+                instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
     }
 

@@ -41,11 +41,22 @@ public record StartTrainingJob(
         @Min(1) @Max(10) @Schema(description = "experiences proposed per group", defaultValue = "2")
         Integer experiencesPerGroup,
         @Valid Budget budget,
+        @Valid @Schema(description = "evaluate the last version against the starting one before promoting it")
+        Validation validation,
         @Schema(description = "shuffling and sampling seed", defaultValue = "42") Long seed,
         @Schema(description = "replacement texts for prompts: rollout, summary, advantage, group-update, batch-update")
         Map<@Pattern(regexp = "rollout|summary|advantage|group-update|batch-update",
                 message = "must be one of rollout, summary, advantage, group-update, batch-update") String,
                 @Size(min = 1, max = 20_000) String> promptOverrides) {
+
+    /**
+     * The gate of the job's last version: k answers per problem of {@code datasetId} under the version the job
+     * started from and the last one; promoted only if the lower bound of the improvement's 95% interval is above
+     * {@code minImprovement}.
+     */
+    public record Validation(@NotNull UUID datasetId, @Min(1) @Max(64) Integer k,
+            @DecimalMin("-1") @DecimalMax("1") Double minImprovement) {
+    }
 
     /** Spending limits: the job stops before a call that would pass either. */
     public record Budget(@DecimalMin("0") BigDecimal maxCostUsd, @Min(1) Long maxTokens) {

@@ -90,7 +90,7 @@ public class TrainingJobs {
                 job.startVersion(), job.epochs(), job.stepsPerEpoch(), job.totalSteps(), committed.size(),
                 committed.stream().map(TrainingStepView::libraryVersion).filter(Objects::nonNull).toList(), committed,
                 usage.totalTokens(), usage.costUsd(), job.cancelRequested(), job.errorCode(), job.error(),
-                json.valueToTree(job.config()), job.createdAt(), job.startedAt(), job.finishedAt());
+                job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()), job.createdAt(), job.startedAt(), job.finishedAt());
     }
 
     @Transactional(readOnly = true)
@@ -139,6 +139,13 @@ public class TrainingJobs {
                     + config.verifier().type() + " verifier needs one; set groundTruthFree or use a dataset with answers"));
         }
         config.promptOverrides().forEach((name, text) -> checkOverride(name, text, errors));
+        if (config.validation() != null) {
+            DatasetView validation = datasets.get(config.validation().datasetId());
+            if (config.verifier().needsReferenceAnswer() && validation.answeredCount() < validation.itemCount()) {
+                errors.add(FieldError.field("validation.datasetId", "the validation dataset has problems without "
+                        + "an answer, and the " + config.verifier().type() + " verifier needs one"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("invalid-training-job", "Invalid training job", errors);
         }

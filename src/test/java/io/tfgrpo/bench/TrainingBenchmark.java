@@ -93,7 +93,7 @@ public final class TrainingBenchmark {
     private static UUID runJob(TrainingJobs jobs, UUID dataset, int groupSize, long seed, long[]... peakHeap)
             throws InterruptedException {
         UUID id = jobs.start(new StartTrainingJob(dataset, "bench-" + UUID.randomUUID().toString().substring(0, 8),
-                "bench", "bench", groupSize, 1, null, null, null, null, null, null, null, null, seed, null), null).id();
+                "bench", "bench", groupSize, 1, null, null, null, null, null, null, null, null, null, seed, null), null).id();
         while (!jobs.get(id).status().matches("SUCCEEDED|FAILED|CANCELLED")) {
             for (long[] peak : peakHeap) {
                 peak[0] = Math.max(peak[0], ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
