@@ -112,6 +112,26 @@ class EvaluationApiTest extends TrainingTest {
     }
 
     @Test
+    void anEvaluationCanBeCancelledAndKeepsWhatItStored() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalcancel");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        String location = http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", library, "model", "slow", "k", 8))
+                .exchange().expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().answers() >= 8);
+
+        http.post().uri(location + "/cancel").exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(5)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().equals("CANCELLED"));
+        EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.answers()).isBetween(8L, view.totalAnswers() - 1);
+    }
+
+    @Test
     void badEvaluationsAreProblems() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         String library = library("evalbad");
