@@ -7,7 +7,7 @@ import io.tfgrpo.reward.VerifierSpec;
 
 /** An evaluation's settings with defaults resolved and `current` replaced by the version it meant at submission. */
 record EvaluationConfig(UUID datasetId, String library, List<String> versions, String model, int k, double temperature,
-        VerifierSpec verifier, long seed) {
+        VerifierSpec verifier, long seed, StartEvaluation.Budget budget) {
 
     /** The label results are compared against: `none` when evaluated, else the first version. */
     String baseline() {

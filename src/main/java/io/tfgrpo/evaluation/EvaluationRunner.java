@@ -73,7 +73,8 @@ class EvaluationRunner {
             String template = libraries.get(c.library()).priorTemplate();
             Set<String> answered = store.answered(id);
             Semaphore slots = new Semaphore(gateway.profile(c.model()).maxConcurrency(), true);
-            Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id));
+            Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id), c.budget(),
+                    store.answers(id));
             List<Runnable> work = new ArrayList<>();
             for (String label : c.versions()) {
                 String prior = label.equals("none") ? ""
@@ -93,6 +94,9 @@ class EvaluationRunner {
         catch (Cancelled cancelled) {
             store.finish(id, lease.getAsLong(), "CANCELLED", "CANCELLED", "Cancelled on request");
         }
+        catch (OverBudget over) {
+            store.finish(id, lease.getAsLong(), "FAILED", "BUDGET_EXCEEDED", over.getMessage());
+        }
         catch (RuntimeException e) {
             log.error("Evaluation {} failed", id, e);
             store.finish(id, lease.getAsLong(), "FAILED", "ERROR", e.getMessage());
@@ -104,10 +108,18 @@ class EvaluationRunner {
         slots.acquireUninterruptibly();
         try {
             cancellation.check();
-            List<ChatMessage> messages = ChatMessage.withSystemText(
+            ChatReply reply;
+            try {
+                List<ChatMessage> messages = ChatMessage.withSystemText(
                     List.of(ChatMessage.user(ROLLOUT.render(Map.of("problem", item.problem())))), prior);
-            ChatReply reply = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())
-                    .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L + sample)));
+                reply = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())
+                        .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L
+                                + sample)));
+            }
+            finally {
+                cancellation.released();
+            }
+            cancellation.spent(reply);
             Reward reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
             store.saveAnswer(id, label, item.ordinal(), sample, reply.content(), reward.extractedAnswer(), reward.value(),
                     false, reply.totalTokens(), reply.costUsd());
@@ -138,15 +150,30 @@ class EvaluationRunner {
         }
     }
 
-    /** The run's cancel flag, read from the database at most every 300 ms. */
+    /**
+     * Checked before each call: the run's cancel flag (read from the database at most every 300 ms) and its budget,
+     * which reserves for each call in flight as much as the largest call so far (500 tokens before the first).
+     */
     private static final class Cancellation {
 
         private final java.util.function.BooleanSupplier requested;
+        private final StartEvaluation.Budget budget;
         private volatile long lastCheck;
         private volatile boolean cancelled;
+        private long tokens;
+        private BigDecimal cost = BigDecimal.ZERO;
+        private long largest;
+        private BigDecimal largestCost = BigDecimal.ZERO;
+        private int inFlight;
 
-        Cancellation(java.util.function.BooleanSupplier requested) {
+        Cancellation(java.util.function.BooleanSupplier requested, StartEvaluation.Budget budget,
+                List<EvaluationStore.Answer> stored) {
             this.requested = requested;
+            this.budget = budget;
+            stored.forEach(a -> {
+                tokens += a.tokens();
+                cost = cost.add(a.cost());
+            });
         }
 
         void check() {
@@ -158,9 +185,42 @@ class EvaluationRunner {
             if (cancelled) {
                 throw new Cancelled();
             }
+            reserve();
+        }
+
+        private synchronized void reserve() {
+            long estimate = largest == 0 ? 500 : largest;
+            if (budget != null && budget.maxTokens() != null && tokens + (inFlight + 1) * estimate > budget.maxTokens()) {
+                throw new OverBudget("The next call could pass the budget of " + budget.maxTokens() + " tokens ("
+                        + tokens + " used)");
+            }
+            if (budget != null && budget.maxCostUsd() != null && cost.add(largestCost.multiply(
+                    BigDecimal.valueOf(inFlight + 1))).compareTo(budget.maxCostUsd()) > 0) {
+                throw new OverBudget("The next call could pass the budget of $" + budget.maxCostUsd().toPlainString()
+                        + " ($" + cost.toPlainString() + " spent)");
+            }
+            inFlight++;
+        }
+
+        synchronized void released() {
+            inFlight--;
+        }
+
+        synchronized void spent(ChatReply reply) {
+            tokens += reply.totalTokens();
+            cost = cost.add(reply.costUsd());
+            largest = Math.max(largest, reply.totalTokens());
+            largestCost = largestCost.max(reply.costUsd());
         }
     }
 
     private static final class Cancelled extends RuntimeException {
+    }
+
+    private static final class OverBudget extends RuntimeException {
+
+        OverBudget(String message) {
+            super(message);
+        }
     }
 }

@@ -79,7 +79,7 @@ public class Evaluations {
         UUID id = UUID.randomUUID();
         store.insert(id, new EvaluationConfig(request.datasetId(), library.name(), List.copyOf(labels), model,
                 request.k() == null ? 4 : request.k(), request.temperature() == null ? 0.3 : request.temperature(),
-                verifier, request.seed() == null ? 7L : request.seed()));
+                verifier, request.seed() == null ? 7L : request.seed(), request.budget()));
         scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
         return get(id);
     }

@@ -27,5 +27,12 @@ public record StartEvaluation(
         @Min(1) @Max(64) @Schema(description = "answers per problem", defaultValue = "4") Integer k,
         @DecimalMin("0") @DecimalMax("2") @Schema(defaultValue = "0.3") Double temperature,
         @Valid @Schema(description = "default: math") VerifierSpec verifier,
+        @Valid @Schema(description = "the run stops (FAILED, BUDGET_EXCEEDED) before a call that could pass it")
+        Budget budget,
         @Schema(description = "seed of the samples and of the bootstrap", defaultValue = "7") Long seed) {
+
+    /** Spending limits of an evaluation. */
+    public record Budget(@jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal maxCostUsd,
+            @Min(1) Long maxTokens) {
+    }
 }

@@ -72,7 +72,7 @@ public final class EvaluationBenchmark {
     }
 
     private static EvaluationView run(Evaluations evaluations, UUID dataset, int k) throws InterruptedException {
-        UUID id = evaluations.start(new StartEvaluation(dataset, "bench", null, "bench", k, null, null, null)).id();
+        UUID id = evaluations.start(new StartEvaluation(dataset, "bench", null, "bench", k, null, null, null, null)).id();
         EvaluationView view;
         while (!(view = evaluations.get(id)).status().matches("SUCCEEDED|FAILED|CANCELLED")) {
             Thread.sleep(100);

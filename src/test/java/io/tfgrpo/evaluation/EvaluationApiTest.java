@@ -132,6 +132,25 @@ class EvaluationApiTest extends TrainingTest {
     }
 
     @Test
+    void anEvaluationStopsBeforeACallThatCouldPassItsBudget() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalbudget");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        String location = http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("datasetId", dataset, "library", library, "model", "sim", "k", 4,
+                        "budget", Map.of("maxTokens", 4000)))
+                .exchange().expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().equals("FAILED"));
+        EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.errorCode()).isEqualTo("BUDGET_EXCEEDED");
+        assertThat(count("select coalesce(sum(tokens), 0) from evaluation_item where evaluation_id = ?", view.id()))
+                .isLessThanOrEqualTo(4000);
+    }
+
+    @Test
     void badEvaluationsAreProblems() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         String library = library("evalbad");
