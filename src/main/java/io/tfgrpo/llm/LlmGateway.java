@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
 import org.springframework.stereotype.Service;
@@ -85,35 +86,10 @@ public class LlmGateway {
      */
     public ChatReply stream(ChatCall call, Consumer<String> onDelta) {
         ModelClient client = clients.get(call.profile());
-        long started = System.nanoTime();
-        boolean[] passedOn = { false };
-        Failure failure = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                metrics.retry(client.name(), call.purpose());
-                pause(backoff(attempt, failure));
-            }
-            acquire(client);
-            try {
-                ModelClient.Answer answer = client.stream(call, delta -> {
-                    passedOn[0] = true;
-                    onDelta.accept(delta);
-                });
-                clients.answered(client.name(), true, null);
-                return reply(client, call, answer, started, attempt, CallLedger.Outcome.OK);
-            }
-            catch (RuntimeException e) {
-                failure = Failure.of(e);
-                clients.answered(client.name(), false, failure.description());
-                if (!failure.retryable() || passedOn[0]) {
-                    return failed(client, call, started, attempt, failure);
-                }
-            }
-            finally {
-                client.limiter().release();
-            }
-        }
-        return failed(client, call, started, settings.maxAttempts(), failure);
+        return whileNothingPassedOn(client, call, passedOn -> client.stream(call, delta -> {
+            passedOn.run();
+            onDelta.accept(delta);
+        }), answer -> answer).reply();
     }
 
     /** A forwarded call's reply: the server's JSON (null when streamed) and what the ledger recorded. */
@@ -133,25 +109,39 @@ public class LlmGateway {
      */
     public Forwarded forward(ChatCall call, ObjectNode body, Consumer<String> onEvent) {
         ModelClient client = clients.get(call.profile());
+        Replied<Passthrough.Result> replied = whileNothingPassedOn(client, call,
+                passedOn -> client.passthrough().send(body.deepCopy(), event -> {
+                    passedOn.run();
+                    onEvent.accept(event);
+                }), result -> new ModelClient.Answer(result.content() == null ? "" : result.content(),
+                        client.profile().model(), result.promptTokens(), result.completionTokens()));
+        return new Forwarded(replied.result().body(), replied.reply());
+    }
+
+    /** An attempt's own result, and the ledger's reply for the call. */
+    private record Replied<R>(R result, ChatReply reply) {
+    }
+
+    /**
+     * The retry loop of calls that pass their answer on as it arrives: an attempt calls the given runnable when it
+     * passes something on, and from then on a failure is final (the caller has part of an answer already).
+     */
+    private <R> Replied<R> whileNothingPassedOn(ModelClient client, ChatCall call, Function<Runnable, R> attempt,
+            Function<R, ModelClient.Answer> answerOf) {
         long started = System.nanoTime();
         boolean[] passedOn = { false };
         Failure failure = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (attempt > 1) {
+        for (int number = 1; number <= settings.maxAttempts(); number++) {
+            if (number > 1) {
                 metrics.retry(client.name(), call.purpose());
-                pause(backoff(attempt, failure));
+                pause(backoff(number, failure));
             }
             acquire(client);
             try {
-                Passthrough.Result result = client.passthrough().send(body.deepCopy(), event -> {
-                    passedOn[0] = true;
-                    onEvent.accept(event);
-                });
+                R result = attempt.apply(() -> passedOn[0] = true);
                 clients.answered(client.name(), true, null);
-                ChatReply reply = reply(client, call, new ModelClient.Answer(result.content() == null ? ""
-                        : result.content(), client.profile().model(), result.promptTokens(), result.completionTokens()),
-                        started, attempt, CallLedger.Outcome.OK);
-                return new Forwarded(result.body(), reply);
+                return new Replied<>(result, reply(client, call, answerOf.apply(result), started, number,
+                        CallLedger.Outcome.OK));
             }
             catch (CancellationException stopped) {
                 throw stopped;
@@ -160,14 +150,15 @@ public class LlmGateway {
                 failure = Failure.of(e);
                 clients.answered(client.name(), false, failure.description());
                 if (!failure.retryable() || passedOn[0]) {
-                    return new Forwarded(null, failed(client, call, started, attempt, failure));
+                    failed(client, call, started, number, failure);
                 }
             }
             finally {
                 client.limiter().release();
             }
         }
-        return new Forwarded(null, failed(client, call, started, settings.maxAttempts(), failure));
+        failed(client, call, started, settings.maxAttempts(), failure);
+        throw new IllegalStateException("unreachable: failed() throws");
     }
 
     /** What the calls made on behalf of {@code owner} (a job or evaluation id) used so far. */

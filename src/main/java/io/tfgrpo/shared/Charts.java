@@ -20,6 +20,20 @@ public final class Charts {
     private Charts() {
     }
 
+    /** A drawing as SVG text. */
+    public static String svg(java.util.function.Consumer<Canvas> drawing) {
+        SvgCanvas canvas = new SvgCanvas(WIDTH, HEIGHT);
+        drawing.accept(canvas);
+        return canvas.finish();
+    }
+
+    /** A drawing as PNG bytes. */
+    public static byte[] png(java.util.function.Consumer<Canvas> drawing) {
+        PngCanvas canvas = new PngCanvas(WIDTH, HEIGHT);
+        drawing.accept(canvas);
+        return canvas.finish();
+    }
+
     public static void bars(Canvas canvas, String title, String axis, List<Bar> bars) {
         frame(canvas, title, axis);
         double plotWidth = WIDTH - LEFT - RIGHT;

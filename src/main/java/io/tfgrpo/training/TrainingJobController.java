@@ -26,8 +26,6 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import io.tfgrpo.shared.Canvas;
 import io.tfgrpo.shared.Charts;
 import io.tfgrpo.shared.PageView;
-import io.tfgrpo.shared.PngCanvas;
-import io.tfgrpo.shared.SvgCanvas;
 
 @RestController
 @RequestMapping("/api/training-jobs")
@@ -78,17 +76,15 @@ class TrainingJobController {
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
     @Operation(summary = "Mean reward per step, as SVG")
     String chartSvg(@PathVariable UUID id) {
-        SvgCanvas canvas = new SvgCanvas(Charts.WIDTH, Charts.HEIGHT);
-        draw(canvas, jobs.get(id));
-        return canvas.finish();
+        var view = jobs.get(id);
+        return Charts.svg(canvas -> draw(canvas, view));
     }
 
     @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
     @Operation(summary = "Mean reward per step, as PNG")
     byte[] chartPng(@PathVariable UUID id) {
-        PngCanvas canvas = new PngCanvas(Charts.WIDTH, Charts.HEIGHT);
-        draw(canvas, jobs.get(id));
-        return canvas.finish();
+        var view = jobs.get(id);
+        return Charts.png(canvas -> draw(canvas, view));
     }
 
     private static void draw(Canvas canvas, TrainingJobView job) {
