@@ -9,7 +9,11 @@ import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+
+import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 
 import io.tfgrpo.training.TrainingTest;
 
@@ -148,6 +152,39 @@ class EvaluationApiTest extends TrainingTest {
         assertThat(view.errorCode()).isEqualTo("BUDGET_EXCEEDED");
         assertThat(count("select coalesce(sum(tokens), 0) from evaluation_item where evaluation_id = ?", view.id()))
                 .isLessThanOrEqualTo(4000);
+    }
+
+    @Autowired
+    EvaluationStore store;
+
+    @Autowired
+    SchedulerClient scheduler;
+
+    @Autowired
+    OneTimeTask<Void> evaluationRunTask;
+
+    /** As after a crash: answers already stored are reused, and only the missing ones are asked for. */
+    @Test
+    void aResumedEvaluationAsksOnlyForTheAnswersItDoesNotHave() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalresume");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        UUID id = UUID.randomUUID();
+        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
+                io.tfgrpo.reward.VerifierSpec.math(), 7L, null));
+        for (int item = 0; item < 20; item++) {
+            store.saveAnswer(id, "none", item, 0, "stored \\boxed{1}", "1", 1.0, false, 10, java.math.BigDecimal.ZERO);
+        }
+
+        scheduler.scheduleIfNotExists(evaluationRunTask.instance(id.toString()), java.time.Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.find(id).orElseThrow().finished());
+
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo("SUCCEEDED");
+        assertThat(store.answers(id)).hasSize(2 * 20 * 2);
+        assertThat(count("select count(*) from llm_call where owner = ?", id.toString())).isEqualTo(2 * 20 * 2 - 20);
+        assertThat(store.answers(id).stream().filter(a -> a.label().equals("none") && a.sample() == 0))
+                .allSatisfy(a -> assertThat(a.tokens()).isEqualTo(10));
     }
 
     @Test
