@@ -39,6 +39,9 @@ record OpenAiRequest(String model, List<ChatMessage> messages, Double temperatur
         List<ChatMessage> result = new ArrayList<>();
         for (int i = 0; i < messages.size(); i++) {
             JsonNode message = messages.get(i);
+            if (!message.isObject()) {
+                throw InvalidRequest.of("messages[" + i + "]", "must be an object with a role and content");
+            }
             String role = text(message, "role");
             ChatMessage.Role kind = switch (role == null ? "" : role) {
                 case "system", "developer" -> ChatMessage.Role.SYSTEM;
@@ -90,16 +93,34 @@ record OpenAiRequest(String model, List<ChatMessage> messages, Double temperatur
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node == null ? null : node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isValueNode()) {
+            throw InvalidRequest.of(field, "must be a string");
+        }
+        return value.asString();
     }
 
     private static Double number(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asDouble();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw InvalidRequest.of(field, "must be a number");
+        }
+        return value.asDouble();
     }
 
     private static Integer integer(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asInt();
+        if (value == null || value.isNull()) {
+            return null;
+        }
+        if (!value.isIntegralNumber()) {
+            throw InvalidRequest.of(field, "must be an integer");
+        }
+        return value.asInt();
     }
 }

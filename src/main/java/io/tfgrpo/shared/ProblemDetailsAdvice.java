@@ -53,6 +53,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         return invalid(List.of(FieldError.field(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected)));
     }
 
+    @ExceptionHandler(BodySizeLimit.BodyTooLarge.class)
+    ResponseEntity<ProblemDetail> handleBodyTooLarge(BodySizeLimit.BodyTooLarge tooLarge) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the limit (tfgrpo.http.max-json-body)");
+        problem.setType(ApiProblem.ProblemTypes.uri("body-too-large"));
+        problem.setTitle("Request body too large");
+        return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> handleUnexpected(Exception ex) {
         log.error("Unexpected error", ex);
@@ -109,6 +118,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+            if (cause instanceof BodySizeLimit.BodyTooLarge tooLarge) {
+                return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(handleBodyTooLarge(tooLarge).getBody());
+            }
+        }
         return invalidAsObject(List.of(unreadable(ex)));
     }
 

@@ -1,0 +1,135 @@
+package io.tfgrpo.shared;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.util.unit.DataSize;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Bounds the JSON bodies the service reads whole (everything but dataset uploads, which stream under their own
+ * limit): a declared length over {@code tfgrpo.http.max-json-body} is refused at once, and a chunked body stops
+ * being read when it passes it. Either way: 413 as problem details, and memory stays bounded.
+ */
+@Component
+class BodySizeLimit extends OncePerRequestFilter {
+
+    private static final List<String> STREAMED = List.of("/api/datasets");
+
+    private final long limit;
+    private final JsonMapper json;
+
+    BodySizeLimit(@Value("${tfgrpo.http.max-json-body:2MB}") DataSize limit, JsonMapper json) {
+        this.limit = limit.toBytes();
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return STREAMED.contains(request.getRequestURI()) || "GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > limit) {
+            tooLarge(request, response);
+            return;
+        }
+        try {
+            chain.doFilter(new Limited(request, limit), response);
+        }
+        catch (BodyTooLarge e) {
+            if (!response.isCommitted()) {
+                response.reset();
+                tooLarge(request, response);
+            }
+        }
+    }
+
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+                "The request body is larger than the limit of " + limit + " bytes (tfgrpo.http.max-json-body)");
+        problem.setType(ApiProblem.ProblemTypes.uri("body-too-large"));
+        problem.setTitle("Request body too large");
+        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        problem.setProperty("maxBytes", limit);
+        response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(problem));
+    }
+
+    /** Raised from deep in body parsing; caught above, where the response is still ours to write. */
+    static final class BodyTooLarge extends RuntimeException {
+    }
+
+    private static final class Limited extends HttpServletRequestWrapper {
+
+        private final long limit;
+        private ServletInputStream stream;
+
+        Limited(HttpServletRequest request, long limit) {
+            super(request);
+            this.limit = limit;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                ServletInputStream in = super.getInputStream();
+                stream = new ServletInputStream() {
+                    private long count;
+
+                    @Override
+                    public int read() throws IOException {
+                        int b = in.read();
+                        if (b != -1 && ++count > limit) {
+                            throw new BodyTooLarge();
+                        }
+                        return b;
+                    }
+
+                    @Override
+                    public int read(byte[] buffer, int offset, int length) throws IOException {
+                        int n = in.read(buffer, offset, length);
+                        if (n > 0 && (count += n) > limit) {
+                            throw new BodyTooLarge();
+                        }
+                        return n;
+                    }
+
+                    @Override
+                    public boolean isFinished() {
+                        return in.isFinished();
+                    }
+
+                    @Override
+                    public boolean isReady() {
+                        return in.isReady();
+                    }
+
+                    @Override
+                    public void setReadListener(ReadListener listener) {
+                        in.setReadListener(listener);
+                    }
+                };
+            }
+            return stream;
+        }
+    }
+}
