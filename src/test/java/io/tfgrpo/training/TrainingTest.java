@@ -35,6 +35,10 @@ public abstract class TrainingTest extends HttpTest {
     /** The same, answering in 100 ms: jobs that must still be running when the test acts on them. */
     static final LlmSimulator slowSimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
             .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withLatencyMs(100).withSeed(12));
+    /** The same, with 30% of calls answered by a fault: 429, 500, a held request, or malformed output. */
+    static final LlmSimulator flakySimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withErrorRate(0.3).withTimeoutMs(300)
+            .withRetryAfterSeconds(1).withSeed(13));
     /** A server whose every answer is prose where JSON was asked for. */
     static final WireMockServer garbled = new WireMockServer(options().dynamicPort());
 
@@ -59,6 +63,10 @@ public abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.models.slow.base-url", slowSimulator::baseUrl);
         registry.add("tfgrpo.models.slow.model", () -> "simulator");
         registry.add("tfgrpo.models.slow.max-concurrency", () -> "4");
+        registry.add("tfgrpo.models.flaky.provider", () -> "openai");
+        registry.add("tfgrpo.models.flaky.base-url", flakySimulator::baseUrl);
+        registry.add("tfgrpo.models.flaky.model", () -> "simulator");
+        registry.add("tfgrpo.models.flaky.max-concurrency", () -> "8");
         registry.add("tfgrpo.models.garbled.provider", () -> "openai");
         registry.add("tfgrpo.models.garbled.base-url", () -> garbled.baseUrl() + "/v1");
         registry.add("tfgrpo.models.garbled.model", () -> "garbled");
