@@ -36,6 +36,7 @@ public class Evaluations {
     private final LlmGateway gateway;
     private final SchedulerClient scheduler;
     private final OneTimeTask<Void> task;
+    private final Map<UUID, Computed> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     Evaluations(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
             LlmGateway gateway, SchedulerClient scheduler, OneTimeTask<Void> evaluationRunTask) {
@@ -84,9 +85,34 @@ public class Evaluations {
         return get(id);
     }
 
+    /** A computed view and when it was computed. */
+    private record Computed(EvaluationView view, long at) {
+    }
+
+    /**
+     * The figures so far. Computing them loads every answer and bootstraps the intervals, so while a run goes on
+     * they are recomputed at most once a second however often they are asked for (they may lag by that much);
+     * once it has ended they are computed once more and kept.
+     */
     @Transactional(readOnly = true)
     public EvaluationView get(UUID id) {
         EvaluationStore.Run run = store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
+        Computed cached = recent.get(id);
+        long now = System.nanoTime();
+        if (cached != null && cached.view().status().equals(run.status())
+                && (run.finished() || now - cached.at() < 1_000_000_000L)) {
+            return cached.view();
+        }
+        EvaluationView view = compute(run);
+        if (recent.size() > 1000) {
+            recent.clear();
+        }
+        recent.put(id, new Computed(view, now));
+        return view;
+    }
+
+    private EvaluationView compute(EvaluationStore.Run run) {
+        UUID id = run.id();
         EvaluationConfig c = run.config();
         var answers = store.answers(id);
         long total = (long) c.versions().size() * c.k() * datasets.get(c.datasetId()).itemCount();
