@@ -34,7 +34,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     private final long limit;
     private final JsonMapper json;
 
-    BodySizeLimit(@Value("${tfgrpo.http.max-json-body:2MB}") DataSize limit, JsonMapper json) {
+    BodySizeLimit(@Value("${tfgrpo.http.max-json-body:10MB}") DataSize limit, JsonMapper json) {
         this.limit = limit.toBytes();
         this.json = json;
     }
