@@ -68,10 +68,15 @@ class TwoInstancesTest extends TrainingTest {
                     count("select count(*) from rollout where job_id = ?", id) > 4));
             other.close();
         }
+        long stoppedAt = System.nanoTime();
         // the first instance finishes every job, resuming each from what was stored
         UUID[] handedOver = jdbc.queryForList("select id from training_job where status = 'RUNNING' and "
                 + "lease_owner like 'instance-b%'", UUID.class).toArray(UUID[]::new);
         assertThat(handedOver).as("jobs the stopped instance left running").isNotEmpty();
+        await().atMost(Duration.ofSeconds(10)).until(() -> java.util.Arrays.stream(handedOver)
+                .allMatch(id -> jobs.find(id).orElseThrow().leaseEpoch() == 2));
+        long takenOverMs = (System.nanoTime() - stoppedAt) / 1_000_000;
+        System.out.println("handed over " + handedOver.length + " jobs " + takenOverMs + " ms after the instance stopped");
         await().atMost(Duration.ofSeconds(120)).until(() -> java.util.Arrays.stream(handedOver)
                 .allMatch(id -> jobs.find(id).orElseThrow().status().finished()));
         for (UUID id : handedOver) {
