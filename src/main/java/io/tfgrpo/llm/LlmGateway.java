@@ -86,7 +86,7 @@ public class LlmGateway {
      */
     public ChatReply stream(ChatCall call, Consumer<String> onDelta) {
         ModelClient client = clients.get(call.profile());
-        return whileNothingPassedOn(client, call, passedOn -> client.stream(call, delta -> {
+        return retrying(client, call, passedOn -> client.stream(call, delta -> {
             passedOn.run();
             onDelta.accept(delta);
         }), answer -> answer).reply();
@@ -109,7 +109,7 @@ public class LlmGateway {
      */
     public Forwarded forward(ChatCall call, ObjectNode body, Consumer<String> onEvent) {
         ModelClient client = clients.get(call.profile());
-        Replied<Passthrough.Result> replied = whileNothingPassedOn(client, call,
+        Replied<Passthrough.Result> replied = retrying(client, call,
                 passedOn -> client.passthrough().send(body.deepCopy(), event -> {
                     passedOn.run();
                     onEvent.accept(event);
@@ -123,10 +123,11 @@ public class LlmGateway {
     }
 
     /**
-     * The retry loop of calls that pass their answer on as it arrives: an attempt calls the given runnable when it
-     * passes something on, and from then on a failure is final (the caller has part of an answer already).
+     * The one retry loop of every call: attempts within the profile's limits, backoff between them, the ledger and
+     * meters at the end. An attempt that passes its answer on as it arrives calls the given runnable when it does;
+     * from then on a failure is final (the caller has part of an answer already).
      */
-    private <R> Replied<R> whileNothingPassedOn(ModelClient client, ChatCall call, Function<Runnable, R> attempt,
+    private <R> Replied<R> retrying(ModelClient client, ChatCall call, Function<Runnable, R> attempt,
             Function<R, ModelClient.Answer> answerOf) {
         long started = System.nanoTime();
         boolean[] passedOn = { false };
@@ -147,6 +148,10 @@ public class LlmGateway {
                 throw stopped;
             }
             catch (RuntimeException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    // the caller is being stopped: this is not the model's failure and must not be recorded as one
+                    throw new CancellationException("Interrupted during a call to profile " + client.name());
+                }
                 failure = Failure.of(e);
                 clients.answered(client.name(), false, failure.description());
                 if (!failure.retryable() || passedOn[0]) {
@@ -203,45 +208,10 @@ public class LlmGateway {
         if (cached != null) {
             return reply(client, call, cached, started, 0, CallLedger.Outcome.CACHED);
         }
-        Failure failure = null;
-        for (int attempt = 1; attempt <= settings.maxAttempts(); attempt++) {
-            if (attempt > 1) {
-                metrics.retry(client.name(), call.purpose());
-                pause(backoff(attempt, failure));
-            }
-            try {
-                ModelClient.Answer answer = attempt(client, call, schema, schemaJson);
-                cache.put(cacheKey, answer);
-                clients.answered(client.name(), true, null);
-                return reply(client, call, answer, started, attempt, CallLedger.Outcome.OK);
-            }
-            catch (CancellationException stopped) {
-                throw stopped;
-            }
-            catch (RuntimeException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    // the caller is being stopped: this is not the model's failure and must not be recorded as one
-                    throw new CancellationException("Interrupted during a call to profile " + client.name());
-                }
-                failure = Failure.of(e);
-                clients.answered(client.name(), false, failure.description());
-                if (!failure.retryable()) {
-                    return failed(client, call, started, attempt, failure);
-                }
-            }
-        }
-        return failed(client, call, started, settings.maxAttempts(), failure);
-    }
-
-    private ModelClient.Answer attempt(ModelClient client, ChatCall call, Map<String, Object> schema,
-            String schemaJson) {
-        acquire(client);
-        try {
-            return client.attempt(call, schema, schemaJson);
-        }
-        finally {
-            client.limiter().release();
-        }
+        Replied<ModelClient.Answer> replied = retrying(client, call,
+                passedOn -> client.attempt(call, schema, schemaJson), answer -> answer);
+        cache.put(cacheKey, replied.result());
+        return replied.reply();
     }
 
     private static void acquire(ModelClient client) {
