@@ -57,6 +57,9 @@ class DeploymentFilesTest {
         assertThat(map(map(app, "depends_on"), "ollama-pull"))
                 .containsEntry("condition", "service_completed_successfully");
         assertThat(map(app, "environment").get("OPENAI_BASE_URL")).asString().contains("http://ollama:11434/v1");
+        assertThat(map(app, "environment").get("TFGRPO_BOOTSTRAP_KEY")).as("required from .env")
+                .asString().startsWith("${TFGRPO_BOOTSTRAP_KEY:?");
+        assertThat(Files.readString(Path.of(".env.example"))).contains("TFGRPO_BOOTSTRAP_KEY=");
     }
 
     @Test

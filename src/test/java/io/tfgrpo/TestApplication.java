@@ -1,16 +1,26 @@
 package io.tfgrpo;
 
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.SpringApplication;
 
 /**
  * The local sandbox: {@code ./mvnw spring-boot:test-run} starts the real application against a throw-away
  * PostgreSQL (see {@link TestDatabase}) and, unless a real model is configured, the LLM simulator as the
- * {@code default} model (see {@link LocalModel}); nothing else to install.
+ * {@code default} model (see {@link LocalModel}); nothing else to install. Unless {@code TFGRPO_BOOTSTRAP_KEY} is
+ * set, the bootstrap key is {@value #SANDBOX_KEY}.
  */
 public class TestApplication {
 
+    /** The sandbox's bootstrap key when TFGRPO_BOOTSTRAP_KEY is not set (http-examples use it). */
+    static final String SANDBOX_KEY = "sandbox-bootstrap-key-not-for-production";
+
     public static void main(String[] args) {
         LocalModel.useSimulatorUnlessConfigured();
+        if (System.getenv("TFGRPO_BOOTSTRAP_KEY") == null && System.getProperty("tfgrpo.security.bootstrap-key") == null) {
+            System.setProperty("tfgrpo.security.bootstrap-key", SANDBOX_KEY);
+            System.setProperty("tfgrpo.security.inference-requests-per-minute", "0");
+            LoggerFactory.getLogger(TestApplication.class).warn("Sandbox bootstrap key (every scope): {}", SANDBOX_KEY);
+        }
         SpringApplication.from(TrainingFreeGrpoApplication::main).with(TestDatabase.class).run(args);
     }
 }

@@ -28,6 +28,9 @@ import io.tfgrpo.simulator.LlmSimulator;
  */
 public final class InferenceBenchmark {
 
+    /** The bootstrap key of the service under test (sent to the simulator too, as any OpenAI client would). */
+    private static final String KEY = "benchmark-bootstrap-key-0123456789";
+
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Args.parse(args, Map.of("rate", "500", "seconds", "20", "concurrency", "32",
                 "closed-seconds", "10"));
@@ -74,6 +77,7 @@ public final class InferenceBenchmark {
 
     private static void post(HttpClient http, URI url, String body) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + KEY)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() != 200) {
             throw new IllegalStateException("HTTP " + response.statusCode());
@@ -88,7 +92,8 @@ public final class InferenceBenchmark {
         return SpringApplication.from(TrainingFreeGrpoApplication::main).with(TestDatabase.class).run(
                 "--server.port=0", "--logging.level.root=WARN", "--tfgrpo.models.default.base-url=" + simulator.baseUrl(),
                 "--tfgrpo.models.default.model=simulator", "--tfgrpo.models.default.synthetic=true",
-                "--tfgrpo.models.default.max-concurrency=256", "--spring.datasource.hikari.maximum-pool-size=40")
+                "--tfgrpo.models.default.max-concurrency=256",
+                "--tfgrpo.security.bootstrap-key=" + KEY, "--tfgrpo.security.inference-requests-per-minute=0", "--spring.datasource.hikari.maximum-pool-size=40")
                 .getApplicationContext();
     }
 }

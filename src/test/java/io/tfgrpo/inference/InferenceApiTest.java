@@ -139,7 +139,7 @@ class InferenceApiTest extends HttpTest {
     void anOpenAiClientTalksToTheServiceAsIfItWereOpenAi() {
         String library = library(List.of("Answer in one sentence."), List.of("State the unit."));
         OpenAiChatModel client = OpenAiChatModel.builder().options(OpenAiChatOptions.builder()
-                .baseUrl("http://localhost:" + port + "/v1").apiKey("unused").model(library + "@1").maxRetries(0)
+                .baseUrl("http://localhost:" + port + "/v1").apiKey(KEY).model(library + "@1").maxRetries(0)
                 .build()).build();
 
         var response = client.call(new Prompt(List.of(new SystemMessage("You are terse."), new UserMessage("Hi?"))));
@@ -158,8 +158,8 @@ class InferenceApiTest extends HttpTest {
                  "messages": [{"role": "user", "content": "Tell me about the number 42."}]}""".formatted(library);
         HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest
                 .newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build(),
-                HttpResponse.BodyHandlers.ofLines());
+                .header("Content-Type", "application/json").header("Authorization", BEARER)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofLines());
 
         assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/event-stream");
         assertThat(response.headers().firstValue("X-Experience-Library").orElseThrow()).isEqualTo(library + "@1");

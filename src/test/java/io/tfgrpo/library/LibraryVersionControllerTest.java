@@ -12,13 +12,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.boot.webmvc.test.autoconfigure.WebMvcTest;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.web.servlet.MockMvc;
 
-/** The web slice: request validation and how domain failures become problem details. */
+/** The web slice: request validation and how domain failures become problem details (access is tested end to end). */
 @WebMvcTest(LibraryVersionController.class)
+@AutoConfigureMockMvc(addFilters = false)
 class LibraryVersionControllerTest {
 
     @Autowired

@@ -72,6 +72,7 @@ class HostileInputTest extends HttpTest {
         for (String endpoint : List.of("/api/libraries", "/api/datasets?name=huge")) {
             HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + endpoint))
                     .header("Content-Type", endpoint.contains("datasets") ? "application/x-ndjson" : "application/json")
+                    .header("Authorization", BEARER)
                     .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new Repeating(100L * 1024 * 1024,
                             endpoint.contains("datasets") ? "{\"problem\": \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\"}\n"
                                     : "x")))
@@ -85,7 +86,7 @@ class HostileInputTest extends HttpTest {
 
     private int post(String path, String contentType, byte[] body) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                .header("Content-Type", contentType).header("Authorization", BEARER).POST(HttpRequest.BodyPublishers.ofByteArray(body)).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 

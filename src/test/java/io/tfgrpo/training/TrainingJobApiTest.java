@@ -146,7 +146,8 @@ class TrainingJobApiTest extends TrainingTest {
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<java.util.stream.Stream<String>> response = client.send(HttpRequest.newBuilder(
                 URI.create("http://localhost:" + port + "/api/training-jobs/" + job + "/events"))
-                .timeout(Duration.ofMinutes(3)).build(), HttpResponse.BodyHandlers.ofLines());
+                .header("Authorization", BEARER).timeout(Duration.ofMinutes(3)).build(),
+                HttpResponse.BodyHandlers.ofLines());
         List<String> events = new ArrayList<>();
         String[] name = { null };
         response.body().forEach(line -> {

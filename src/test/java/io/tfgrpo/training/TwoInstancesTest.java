@@ -32,7 +32,8 @@ class TwoInstancesTest extends TrainingTest {
     void jobsRunExactlyOnceAndAStoppingInstanceHandsItsJobsOver() {
         try (ConfigurableApplicationContext other = secondInstance()) {
             RestTestClient otherHttp = RestTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port")).build();
+                    .baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port"))
+                    .defaultHeader("Authorization", BEARER).build();
             UUID dataset = upload("samples/gsm8k-20.jsonl");
 
             List<UUID> quick = new ArrayList<>();
@@ -102,6 +103,6 @@ class TwoInstancesTest extends TrainingTest {
                 "--tfgrpo.models.sim.model=simulator", "--tfgrpo.models.sim.max-concurrency=4",
                 "--tfgrpo.models.slow.provider=openai", "--tfgrpo.models.slow.base-url=" + slowSimulator.baseUrl(),
                 "--tfgrpo.models.slow.model=simulator", "--tfgrpo.models.slow.max-concurrency=4",
-                "--tfgrpo.llm.initial-backoff=50ms").getApplicationContext();
+                "--tfgrpo.llm.initial-backoff=50ms", "--tfgrpo.security.bootstrap-key=" + KEY).getApplicationContext();
     }
 }

@@ -1,0 +1,105 @@
+package io.tfgrpo.access;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.EnumSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.stereotype.Service;
+
+/**
+ * Creates, checks and revokes API keys. A key is {@code tfg_} and 43 characters of 256 random bits; the service
+ * stores its SHA-256 only. A key once looked up is trusted for {@code keyCacheTtl}, so a request costs no
+ * database round trip on a warm instance.
+ */
+@Service
+class ApiKeys {
+
+    private static final String KEY_PREFIX = "tfg_";
+    private static final int SHOWN_PREFIX = KEY_PREFIX.length() + 8;
+
+    private final ApiKeyStore store;
+    private final AccessSettings settings;
+    private final SecureRandom random = new SecureRandom();
+    private final byte[] bootstrapHash;
+    private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+
+    private record Trusted(Caller caller, long until) {
+    }
+
+    ApiKeys(ApiKeyStore store, AccessSettings settings) {
+        this.store = store;
+        this.settings = settings;
+        this.bootstrapHash = settings.bootstrapKey() == null ? null : digest(settings.bootstrapKey());
+    }
+
+    CreatedApiKey create(CreateApiKey request) {
+        byte[] secret = new byte[32];
+        random.nextBytes(secret);
+        String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        List<Scope> scopes = List.copyOf(EnumSet.copyOf(request.scopes()));
+        ApiKeyView view = store.insert(request.name().strip(), key.substring(0, SHOWN_PREFIX), hash(key), scopes,
+                request.requestsPerMinute());
+        return CreatedApiKey.of(view, key);
+    }
+
+    List<ApiKeyView> list() {
+        return store.list();
+    }
+
+    ApiKeyView get(UUID id) {
+        return store.find(id).orElseThrow(() -> new ApiKeyNotFound(id));
+    }
+
+    void revoke(UUID id) {
+        if (!store.revoke(id)) {
+            throw new ApiKeyNotFound(id);
+        }
+        trusted.values().removeIf(entry -> id.equals(entry.caller().keyId()));
+    }
+
+    /** The caller a key belongs to, if it is the bootstrap key or an unrevoked key. */
+    Optional<Caller> authenticate(String key) {
+        byte[] digest = digest(key);
+        if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, digest)) {
+            return Optional.of(new Caller(null, "bootstrap", EnumSet.allOf(Scope.class),
+                    settings.inferenceRequestsPerMinute()));
+        }
+        String hash = HexFormat.of().formatHex(digest);
+        long now = System.nanoTime();
+        Trusted cached = trusted.get(hash);
+        if (cached != null && now - cached.until() < 0) {
+            return Optional.of(cached.caller());
+        }
+        Optional<Caller> caller = store.findActiveByHash(hash).map(this::caller);
+        caller.ifPresentOrElse(found -> trusted.put(hash, new Trusted(found, now + settings.keyCacheTtl().toNanos())),
+                () -> trusted.remove(hash));
+        return caller;
+    }
+
+    private Caller caller(ApiKeyView key) {
+        int rate = key.requestsPerMinute() == null ? settings.inferenceRequestsPerMinute() : key.requestsPerMinute();
+        return new Caller(key.id(), key.name(), EnumSet.copyOf(key.scopes()), rate);
+    }
+
+    static String hash(String key) {
+        return HexFormat.of().formatHex(digest(key));
+    }
+
+    private static byte[] digest(String key) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+}
