@@ -3,6 +3,7 @@ package io.tfgrpo.inference;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.springframework.stereotype.Component;
 
@@ -18,8 +19,8 @@ import io.tfgrpo.shared.InvalidRequest;
 @Component
 class Priors {
 
-    /** A library's current version and prior template, as last read. */
-    private record Current(int version, String template, long expiresAt) {
+    /** A library's current version and prior template, as last read; one request at a time refreshes it. */
+    private record Current(int version, String template, long expiresAt, AtomicBoolean refreshing) {
     }
 
     private final Libraries libraries;
@@ -58,15 +59,30 @@ class Priors {
         return prior;
     }
 
+    /**
+     * The library's current version. When it is due for a refresh, one request reads it again and the others go
+     * on with the value they have for that one round trip: under load, an expiry must not send every request in
+     * flight to the database at once.
+     */
     private Current current(String library) {
         long now = System.nanoTime();
         Current cached = currents.get(library);
-        if (cached == null || now > cached.expiresAt()) {
-            var view = libraries.get(library);
-            cached = new Current(view.currentVersion(), view.priorTemplate(), now + settings.currentVersionTtl().toNanos());
-            currents.put(library, cached);
+        if (cached != null && (now - cached.expiresAt() < 0 || !cached.refreshing().compareAndSet(false, true))) {
+            return cached;
         }
-        return cached;
+        try {
+            var view = libraries.get(library);
+            Current fresh = new Current(view.currentVersion(), view.priorTemplate(),
+                    now + settings.currentVersionTtl().toNanos(), new AtomicBoolean());
+            currents.put(library, fresh);
+            return fresh;
+        }
+        catch (RuntimeException e) {
+            if (cached != null) {
+                cached.refreshing().set(false);
+            }
+            throw e;
+        }
     }
 
     private static int parse(String version, String field) {
