@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,7 +60,8 @@ class OpenAiController {
     @PostMapping(path = "/v1/chat/completions")
     @Operation(summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message")
     ResponseEntity<StreamingResponseBody> complete(@RequestBody JsonNode body,
-            @RequestHeader(name = LIBRARY_HEADER, required = false) String libraryHeader) {
+            @RequestHeader(name = LIBRARY_HEADER, required = false) String libraryHeader, HttpServletResponse response)
+            throws IOException {
         String header = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : null;
         String requestedModel = body != null && body.path("model").isString() ? body.get("model").stringValue() : "";
         String profile = header != null
@@ -71,7 +74,7 @@ class OpenAiController {
         Inference.Applied applied = inference.apply(at < 0 ? target : target.substring(0, at),
                 at < 0 ? null : target.substring(at + 1), "model", request.messages());
         if (passthrough) {
-            return forward((ObjectNode) body, request, inference.call(profile, applied), applied);
+            return forward((ObjectNode) body, request, inference.call(profile, applied), applied, response);
         }
         var call = inference.call(profile, applied).withTemperature(request.temperature())
                 .withMaxTokens(request.maxTokens()).withSeed(request.seed()).withStop(request.stop());
@@ -85,9 +88,7 @@ class OpenAiController {
             choice.putObject("message").put("role", "assistant").put("content", reply.content());
             choice.put("finish_reason", "stop");
             usage(completion, reply);
-            byte[] bytes = json.writeValueAsBytes(completion);
-            return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON)
-                    .body(out -> out.write(bytes));
+            return written(response, headers, json.writeValueAsBytes(completion));
         }
         StreamingResponseBody stream = out -> {
             send(out, chunk(id, created, request.model(), json.createObjectNode().put("role", "assistant").put("content", ""), null));
@@ -112,15 +113,14 @@ class OpenAiController {
 
     /** The request as it came, the prior merged into its system message, sent on by the gateway. */
     private ResponseEntity<StreamingResponseBody> forward(ObjectNode body, OpenAiRequest request,
-            io.tfgrpo.llm.ChatCall call, Inference.Applied applied) {
+            io.tfgrpo.llm.ChatCall call, Inference.Applied applied, HttpServletResponse response) throws IOException {
         ObjectNode forwarded = body.deepCopy();
         mergePrior(forwarded, applied.priorText());
         HttpHeaders headers = headers(applied);
         if (!request.stream()) {
             ObjectNode reply = gateway.forward(call, forwarded, event -> { }).body();
             reply.put("model", request.model());
-            byte[] bytes = json.writeValueAsBytes(reply);
-            return ResponseEntity.ok().headers(headers).contentType(MediaType.APPLICATION_JSON).body(out -> out.write(bytes));
+            return written(response, headers, json.writeValueAsBytes(reply));
         }
         String upstreamModel = "\"model\":" + json.writeValueAsString(gateway.profile(call.profile()).model());
         String requestedModel = "\"model\":" + json.writeValueAsString(request.model());
@@ -140,6 +140,20 @@ class OpenAiController {
             write(out, "data: [DONE]\n\n");
         };
         return ResponseEntity.ok().headers(headers).contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
+    }
+
+    /**
+     * Writes a whole JSON reply on the request's own thread and tells Spring MVC the response is handled (a
+     * {@code null} body). Only streams go through {@link StreamingResponseBody}: it makes the request asynchronous
+     * and dispatches it a second time through every filter, which costs more than serving the prior itself.
+     */
+    private static ResponseEntity<StreamingResponseBody> written(HttpServletResponse response, HttpHeaders headers,
+            byte[] json) throws IOException {
+        headers.forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(json.length);
+        response.getOutputStream().write(json);
+        return null;
     }
 
     /** Appends the prior to the first system (or developer) message with text content, or puts one first. */
