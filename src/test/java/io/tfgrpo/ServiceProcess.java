@@ -1,0 +1,164 @@
+package io.tfgrpo;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The service in a JVM of its own, as it runs in production: crash tests kill it with SIGKILL or stop it with
+ * SIGTERM, and benchmarks read its heap and RSS. It runs {@link TrainingFreeGrpoApplication} with this JVM's
+ * classpath; its output goes to a log file under {@code target/}. Every child still alive when this JVM exits is
+ * killed, so a failed test leaves no process behind.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private static final Set<Process> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly)));
+    }
+
+    private final String name;
+    private final int port;
+    private final Path log;
+    private final Process process;
+
+    private ServiceProcess(String name, int port, Path log, Process process) {
+        this.name = name;
+        this.port = port;
+        this.log = log;
+        this.process = process;
+    }
+
+    /**
+     * Starts an instance on a free port. {@code args} are Spring Boot arguments ({@code --name=value}); the
+     * instance's job-engine name is {@code name}, so the database shows which instance holds a job.
+     */
+    public static ServiceProcess start(String name, List<String> jvmOptions, List<String> args) {
+        int port = freePort();
+        Path log = Path.of("target", "service-" + name + ".log");
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainingFreeGrpoApplication.class.getName(),
+                "--server.port=" + port, "--db-scheduler.scheduler-name=" + name));
+        command.addAll(args);
+        try {
+            Files.createDirectories(log.getParent());
+            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            LIVE.add(process);
+            return new ServiceProcess(name, port, log, process);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not start " + name, e);
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Waits until the instance answers its health check; fails early (naming the log) if it exits. */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+        HttpRequest health = HttpRequest.newBuilder(URI.create(baseUrl() + "/actuator/health"))
+                .timeout(Duration.ofSeconds(2)).build();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (http.send(health, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            }
+            catch (IOException notYet) {
+                // not listening yet
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name, e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " was not healthy within " + timeout + "; see " + log);
+    }
+
+    /** {@code kill -9}: the instance gets no chance to do anything. */
+    public void kill() {
+        process.destroyForcibly();
+        awaitExit(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM: the instance shuts down gracefully (it has {@code server.shutdown=graceful}). */
+    public void terminate(Duration timeout) {
+        process.destroy();
+        awaitExit(timeout);
+    }
+
+    private void awaitExit(Duration timeout) {
+        try {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.destroyForcibly().waitFor();
+                throw new IllegalStateException(name + " did not exit within " + timeout + "; see " + log);
+            }
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping " + name, e);
+        }
+        finally {
+            LIVE.remove(process);
+        }
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            kill();
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(100); // the polling interval of the health check, not a synchronisation
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
