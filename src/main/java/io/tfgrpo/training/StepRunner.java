@@ -251,7 +251,11 @@ class StepRunner {
     static final int BATCH_CALL = 300_000;
 
     static int callSeed(JobConfig c, int step, int item, int call) {
-        return (int) ((c.seed() * 31 + step) * 1_000_003L + item * 1_000_033L + call);
+        return callSeed(c.seed(), step, item, call);
+    }
+
+    static int callSeed(long jobSeed, int step, int item, int call) {
+        return (int) ((jobSeed * 31 + step) * 1_000_003L + item * 1_000_033L + call);
     }
 
     /** Runs the calls on virtual threads; the first failure (a stop, a lost budget) is rethrown after all end. */

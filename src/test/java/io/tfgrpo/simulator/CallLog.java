@@ -1,11 +1,11 @@
 package io.tfgrpo.simulator;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,8 +25,12 @@ final class CallLog {
     private final AtomicInteger inFlight = new AtomicInteger();
     private final AtomicInteger peak = new AtomicInteger();
     private final AtomicLong repeated = new AtomicLong();
-    /** Keys answered with outcome ok: a fault gave the caller nothing, so retrying it is no repeat. */
-    private final Set<String> answeredKeys = ConcurrentHashMap.newKeySet();
+    /**
+     * Keys answered with outcome ok, with when they were first received: a fault gave the caller nothing, so
+     * retrying it is no repeat.
+     */
+    private final Map<String, Long> answeredKeys = new ConcurrentHashMap<>();
+    private final List<Journal.Repeat> repeats = new ArrayList<>();
     private final Deque<Journal.Request> recent = new ArrayDeque<>();
 
     void enter() {
@@ -48,9 +52,14 @@ final class CallLog {
 
     /** Records a parsed request with the outcome planned for it; true when it repeats an answered one. */
     boolean record(long seq, ChatRequest request, String purpose, RequestKey key, Outcome outcome) {
-        boolean repeat = outcome == Outcome.OK ? !answeredKeys.add(key.hex()) : answeredKeys.contains(key.hex());
+        long now = System.currentTimeMillis();
+        Long first = outcome == Outcome.OK ? answeredKeys.putIfAbsent(key.hex(), now) : answeredKeys.get(key.hex());
+        boolean repeat = first != null;
         if (repeat) {
             repeated.incrementAndGet();
+            synchronized (repeats) {
+                repeats.add(new Journal.Repeat(purpose, request.seed(), key.hex(), first, now));
+            }
         }
         count(byPurpose, purpose);
         count(byOutcome, outcome.label());
@@ -77,7 +86,12 @@ final class CallLog {
         synchronized (recent) {
             requests = List.copyOf(recent);
         }
-        return new Journal(calls.get(), purposes, outcomes, peak.get(), inFlight.get(), repeated.get(), requests);
+        List<Journal.Repeat> repeatList;
+        synchronized (repeats) {
+            repeatList = List.copyOf(repeats);
+        }
+        return new Journal(calls.get(), purposes, outcomes, peak.get(), inFlight.get(), repeated.get(), requests,
+                repeatList);
     }
 
     /** Forgets everything but the calls still in flight; the fault sequence starts over with the numbering. */
@@ -87,6 +101,9 @@ final class CallLog {
         byOutcome.clear();
         repeated.set(0);
         answeredKeys.clear();
+        synchronized (repeats) {
+            repeats.clear();
+        }
         peak.set(inFlight.get());
         synchronized (recent) {
             recent.clear();

@@ -79,7 +79,7 @@ public final class LlmSimulator implements AutoCloseable {
      * {@code ok}, {@code 429}, {@code 500}, {@code timeout}, {@code malformed} and {@code invalid} (400s).
      */
     public record Journal(long calls, Map<String, Long> byPurpose, Map<String, Long> byOutcome, int peakConcurrency,
-            int inFlight, long repeatedRequests, List<Request> recent) {
+            int inFlight, long repeatedRequests, List<Request> recent, List<Repeat> repeats) {
 
         /** One chat request; {@code repeated} when its key had already been answered with outcome ok. */
         public record Request(long seq, String purpose, String model, String key, Long seed, Double temperature,
@@ -88,6 +88,13 @@ public final class LlmSimulator implements AutoCloseable {
         }
 
         public record Message(String role, String content) {
+        }
+
+        /**
+         * A request whose key had been answered with outcome ok before: when the first such request and this one
+         * were received (epoch milliseconds). Every repeat since the start or the last reset is kept.
+         */
+        public record Repeat(String purpose, Long seed, String key, long firstReceivedAt, long receivedAt) {
         }
 
         public long outcome(String name) {
