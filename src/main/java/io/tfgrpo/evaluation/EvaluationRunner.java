@@ -31,6 +31,7 @@ import io.tfgrpo.reward.Attempt;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.shared.DatabaseUnavailable;
 import io.tfgrpo.shared.PromptTemplate;
 
 /**
@@ -98,6 +99,11 @@ class EvaluationRunner {
             store.finish(id, lease.getAsLong(), "FAILED", "BUDGET_EXCEEDED", over.getMessage());
         }
         catch (RuntimeException e) {
+            if (DatabaseUnavailable.causes(e)) {
+                // stored answers are kept; the execution is retried (or revived) once the database is back
+                log.warn("Evaluation {} pauses, the database is unavailable: {}", id, e.getMessage());
+                throw e;
+            }
             log.error("Evaluation {} failed", id, e);
             store.finish(id, lease.getAsLong(), "FAILED", "ERROR", e.getMessage());
         }

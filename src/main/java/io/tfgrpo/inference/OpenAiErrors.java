@@ -2,15 +2,21 @@ package io.tfgrpo.inference;
 
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.DatabaseUnavailable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -18,6 +24,8 @@ import tools.jackson.databind.node.ObjectNode;
 @RestControllerAdvice(assignableTypes = OpenAiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OpenAiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(OpenAiErrors.class);
 
     @ExceptionHandler(ApiProblem.class)
     ResponseEntity<ObjectNode> problem(ApiProblem problem) {
@@ -36,6 +44,19 @@ class OpenAiErrors {
     ResponseEntity<ObjectNode> unreadable(HttpMessageNotReadableException e) {
         return ResponseEntity.status(HttpStatus.BAD_REQUEST)
                 .body(body("The request body is not valid JSON", "invalid_request_error", "invalid_json"));
+    }
+
+    /** The database is down (a warm prior needs none, but the ledger does): 503 in OpenAI's shape. */
+    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
+    ResponseEntity<ObjectNode> databaseUnavailable(Exception e) throws Exception {
+        if (!DatabaseUnavailable.causes(e)) {
+            throw e; // the general handler answers 500
+        }
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
+                .body(body("The service's database is unavailable; try again shortly", "api_error",
+                        "database_unavailable"));
     }
 
     static ObjectNode body(String message, String type, String code) {

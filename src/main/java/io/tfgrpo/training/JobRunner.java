@@ -20,6 +20,7 @@ import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.shared.DatabaseUnavailable;
 
 /**
  * Runs a job from its first uncommitted step to the end, in the execution db-scheduler gave this instance. The
@@ -87,6 +88,11 @@ class JobRunner {
             log.warn("{}; the instance that holds it now goes on", lost.getMessage());
         }
         catch (RuntimeException e) {
+            if (DatabaseUnavailable.causes(e)) {
+                // not the job's fault: the execution fails and is retried (or revived) once the database is back
+                log.warn("Training job {} pauses, the database is unavailable: {}", id, e.getMessage());
+                throw e;
+            }
             log.error("Training job {} failed", id, e);
             jobs.finish(id, job.leaseEpoch(), JobStore.Status.FAILED, "ERROR", e.getMessage());
         }
