@@ -15,7 +15,7 @@ import io.tfgrpo.shared.ApiProblem;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Writes the 401, 403 and 429 of the security filters, which run before Spring MVC: problem+json, or OpenAI's
+ * Writes the 401, 403, 429 and 503 of the security filters, which run before Spring MVC: problem+json, or OpenAI's
  * error shape on {@code /v1} since that is what OpenAI's clients parse.
  */
 @Component
@@ -33,7 +33,8 @@ class AccessProblems {
         if (AccessRules.isOpenAi(request)) {
             Map<String, Object> error = new LinkedHashMap<>();
             error.put("message", detail);
-            error.put("type", status == HttpStatus.TOO_MANY_REQUESTS ? "requests" : "invalid_request_error");
+            error.put("type", status == HttpStatus.TOO_MANY_REQUESTS ? "requests"
+                    : status.is5xxServerError() ? "api_error" : "invalid_request_error");
             error.put("code", type.replace('-', '_'));
             body.put("error", error);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -19,13 +19,16 @@ import org.springframework.validation.annotation.Validated;
  * each instance counts on its own
  * @param keyCacheTtl how long an instance trusts a key it has looked up: a key revoked on another instance stops
  * working here within this time (at once on the instance that revoked it)
+ * @param maxConcurrentInference inference requests one instance serves at once (streams until they end); more
+ * are refused at once with 503 and {@code Retry-After}, so an overload costs answers, never the heap
  */
 @ConfigurationProperties("tfgrpo.security")
 @Validated
 record AccessSettings(
         @Size(min = 24, message = "must be at least 24 characters long") String bootstrapKey,
         @DefaultValue("600") @Min(0) int inferenceRequestsPerMinute,
-        @DefaultValue("5s") @NotNull Duration keyCacheTtl) {
+        @DefaultValue("5s") @NotNull Duration keyCacheTtl,
+        @DefaultValue("512") @Min(1) int maxConcurrentInference) {
 
     AccessSettings {
         // TFGRPO_BOOTSTRAP_KEY unset reaches here as an empty string

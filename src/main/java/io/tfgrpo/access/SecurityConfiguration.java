@@ -51,6 +51,8 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .addFilterBefore(new InferenceAdmission(settings.maxConcurrentInference(), problems),
+                        BasicAuthenticationFilter.class)
                 .addFilterAt(new BearerKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 .addFilterAfter(new InferenceRateLimit(problems), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> requests
