@@ -25,7 +25,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * that restarting it or killing instances touches no other test), an LLM simulator in this JVM (its journal
  * outlives the instances), and plain HTTP and SQL to watch them from outside.
  */
-final class CrashHarness {
+final class CrashHarness implements AutoCloseable {
 
     static final String KEY = "crash-test-bootstrap-key-0123456789abcdef";
 
@@ -35,18 +35,46 @@ final class CrashHarness {
 
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     final LlmSimulator simulator;
+    private final EmbeddedPostgres owned;
     private final String databaseUrl;
     final JdbcTemplate jdbc;
 
+    /** On a given database; closing the harness leaves it and the simulator alone. */
     CrashHarness(EmbeddedPostgres postgres, LlmSimulator simulator) {
-        this(postgres.getJdbcUrl("postgres", "postgres"), simulator);
+        this(null, postgres.getJdbcUrl("postgres", "postgres"), simulator);
     }
 
-    CrashHarness(String databaseUrl, LlmSimulator simulator) {
+    private CrashHarness(EmbeddedPostgres owned, String databaseUrl, LlmSimulator simulator) {
+        this.owned = owned;
         this.simulator = simulator;
         this.databaseUrl = databaseUrl;
         this.jdbc = new JdbcTemplate(new SimpleDriverDataSource(new org.postgresql.Driver(), databaseUrl, "postgres",
                 "postgres"));
+    }
+
+    /**
+     * A new embedded PostgreSQL and a simulator answering the 20 GSM8K sample problems in {@code latencyMs}; both
+     * are closed with the harness.
+     */
+    static CrashHarness withOwnDatabase(long latencyMs, long seed) {
+        try {
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
+            LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+                    .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withLatencyMs(latencyMs)
+                    .withSeed(seed));
+            return new CrashHarness(postgres, postgres.getJdbcUrl("postgres", "postgres"), simulator);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException("could not start the embedded PostgreSQL", e);
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        if (owned != null) {
+            simulator.close();
+            owned.close();
+        }
     }
 
     /** An instance with the given job-engine settings ({@code --db-scheduler.*}) and any other arguments. */

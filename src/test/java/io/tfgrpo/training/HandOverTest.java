@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import io.tfgrpo.ServiceProcess;
-import io.tfgrpo.simulator.LlmSimulator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * Two instances in JVMs of their own on one database, with the job engine's production settings (heartbeat 2 s,
@@ -33,22 +31,16 @@ class HandOverTest {
     /** heartbeat × missed heartbeats (8 s) + one look for dead executions (4 s) + polling and slack */
     private static final Duration HEARTBEAT_WINDOW = Duration.ofSeconds(16);
 
-    static EmbeddedPostgres postgres;
-    static LlmSimulator simulator;
     static CrashHarness harness;
 
     @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
-                .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withLatencyMs(150).withSeed(31));
-        harness = new CrashHarness(postgres, simulator);
+    static void start() {
+        harness = CrashHarness.withOwnDatabase(150, 31);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        simulator.close();
-        postgres.close();
+        harness.close();
     }
 
     @Test

@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 
 import io.tfgrpo.ServiceProcess;
 import io.tfgrpo.simulator.LlmSimulator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * {@code kill -9} of the service during a training job, ten times in a row at random points (the seed is printed;
@@ -41,22 +40,16 @@ class KillNineTest {
     private static final String[] ENGINE = { "--db-scheduler.heartbeat-interval=1s",
             "--db-scheduler.missed-heartbeats-limit=4" };
 
-    static EmbeddedPostgres postgres;
-    static LlmSimulator simulator;
     static CrashHarness harness;
 
     @BeforeAll
-    static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().start();
-        simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
-                .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withLatencyMs(50).withSeed(21));
-        harness = new CrashHarness(postgres, simulator);
+    static void start() {
+        harness = CrashHarness.withOwnDatabase(50, 21);
     }
 
     @AfterAll
     static void stop() throws IOException {
-        simulator.close();
-        postgres.close();
+        harness.close();
     }
 
     @Test
@@ -129,7 +122,7 @@ class KillNineTest {
             Timestamp created = row.getTimestamp(4);
             assertThat(rolloutStoredAt.put(callSeed, created.getTime())).as("distinct rollout seeds").isNull();
         }, job);
-        LlmSimulator.Journal journal = simulator.journal();
+        LlmSimulator.Journal journal = harness.simulator.journal();
         System.out.printf("KillNineTest: %d calls, %d repeated (calls under way at a kill)%n", journal.calls(),
                 journal.repeats().size());
         assertThat(journal.repeats()).as("at most the calls in flight (4) at each kill")
