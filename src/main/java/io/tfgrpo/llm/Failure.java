@@ -19,7 +19,7 @@ record Failure(boolean retryable, Integer status, Duration retryAfter, String de
     static Failure of(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof Passthrough.Rejected e) {
-                return http(e.status, e.retryAfter == null ? List.of() : List.of(e.retryAfter), "upstream rejected");
+                return http(e.status, e.retryAfter == null ? List.of() : List.of(e.retryAfter), errorCode(e));
             }
             if (cause instanceof OpenAIServiceException e) {
                 return http(e.statusCode(), e.headers().values("retry-after"), errorCode(e));
@@ -37,6 +37,18 @@ record Failure(boolean retryable, Integer status, Duration retryAfter, String de
         }
         return new Failure(false, null, null, error.getClass().getSimpleName() + ": " + error.getMessage());
     }
+
+    /**
+     * The {@code code} of an OpenAI-style error body, if it has a short one; never the message, which may quote
+     * what was sent (an API key, say).
+     */
+    private static String errorCode(Passthrough.Rejected e) {
+        java.util.regex.Matcher code = ERROR_CODE.matcher(e.body == null ? "" : e.body);
+        return code.find() ? code.group(1) : "upstream rejected";
+    }
+
+    private static final java.util.regex.Pattern ERROR_CODE =
+            java.util.regex.Pattern.compile("\"code\"\\s*:\\s*\"([A-Za-z0-9_.-]{1,64})\"");
 
     /** The error code of OpenAI's error body, if it has one (the SDK throws when a field is absent). */
     private static String errorCode(OpenAIServiceException e) {

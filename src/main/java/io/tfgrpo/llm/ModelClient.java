@@ -24,6 +24,10 @@ import org.springframework.core.retry.RetryTemplate;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import tools.jackson.databind.node.ArrayNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
+
 /**
  * One profile's Spring AI chat model, built with the client's own retries off (the gateway retries, so that it
  * can count attempts and honour {@code Retry-After}), and its call limiter. Makes exactly one attempt per call.
@@ -70,6 +74,14 @@ final class ModelClient {
 
     /** One attempt; {@code schema} (JSON Schema, or null) asks for JSON output in the profile's JSON mode. */
     Answer attempt(ChatCall call, Map<String, Object> schema, String schemaJson) {
+        if (passthrough != null && schema == null) {
+            // a plain call to an OpenAI-compatible server: the request's JSON written directly and sent with the
+            // JDK's client costs a fraction of the SDK's object mapping (structured calls keep Spring AI's schema
+            // handling)
+            Passthrough.Result result = passthrough.send(plainBody(call), event -> { });
+            return new Answer(result.content() == null ? "" : result.content(), profile.model(),
+                    result.promptTokens(), result.completionTokens());
+        }
         ChatResponse response = chatModel.call(new Prompt(messages(call.messages()), options(call, schema, schemaJson)));
         Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
         String content = response.getResult() == null ? null : response.getResult().getOutput().getText();
@@ -100,6 +112,32 @@ final class ModelClient {
             }
         }).blockLast(profile.timeout().multipliedBy(4));
         return new Answer(content.toString(), profile.model(), usage[0], usage[1]);
+    }
+
+    /** The Chat Completions body of a plain call, with the same options the Spring AI path would send. */
+    private ObjectNode plainBody(ChatCall call) {
+        ObjectNode body = JsonNodeFactory.instance.objectNode();
+        ArrayNode messages = body.putArray("messages");
+        for (ChatMessage message : call.messages()) {
+            messages.addObject().put("role", message.role().name().toLowerCase(java.util.Locale.ROOT))
+                    .put("content", message.content());
+        }
+        Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
+        Integer maxTokens = call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
+        if (temperature != null) {
+            body.put("temperature", temperature);
+        }
+        if (maxTokens != null) {
+            body.put("max_tokens", maxTokens);
+        }
+        if (call.seed() != null) {
+            body.put("seed", call.seed());
+        }
+        if (!call.stop().isEmpty()) {
+            ArrayNode stop = body.putArray("stop");
+            call.stop().forEach(stop::add);
+        }
+        return body;
     }
 
     private ChatOptions options(ChatCall call, Map<String, Object> schema, String schemaJson) {

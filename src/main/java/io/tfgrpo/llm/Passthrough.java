@@ -77,7 +77,7 @@ final class Passthrough {
                     throw new Rejected(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
                             new String(in.readNBytes(4096), StandardCharsets.UTF_8));
                 }
-                return stream ? events(in, onEvent) : reply((ObjectNode) json.readTree(in));
+                return stream ? events(in, onEvent) : reply(parsed(in));
             }
         }
         catch (IOException e) {
@@ -87,6 +87,21 @@ final class Passthrough {
             Thread.currentThread().interrupt();
             throw new java.util.concurrent.CancellationException("Interrupted during a call to " + url.getHost());
         }
+    }
+
+    /** A reply that is not a JSON object is the server's fault, like a 5xx: an I/O error, so it is retried. */
+    private ObjectNode parsed(InputStream in) throws IOException {
+        JsonNode body;
+        try {
+            body = json.readTree(in);
+        }
+        catch (tools.jackson.core.JacksonException e) {
+            throw new IOException("malformed reply from " + url.getHost() + ": " + e.getOriginalMessage(), e);
+        }
+        if (!(body instanceof ObjectNode object)) {
+            throw new IOException("malformed reply from " + url.getHost() + ": not a JSON object");
+        }
+        return object;
     }
 
     private Result reply(ObjectNode body) {
