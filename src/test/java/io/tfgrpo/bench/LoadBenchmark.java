@@ -33,7 +33,7 @@ public final class LoadBenchmark {
     private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap[^\\n]*?used (\\d+)K");
 
     public static void main(String[] args) throws Exception {
-        Map<String, String> options = Args.parse(args, Map.of("rate", "500", "seconds", "60", "warmup-seconds", "20",
+        Map<String, String> options = Args.parse(args, Map.of("rate", "250", "seconds", "60", "warmup-seconds", "20",
                 "latency-ms", "20", "heap", "512m"));
         int rate = Integer.parseInt(options.get("rate"));
         int seconds = Integer.parseInt(options.get("seconds"));
