@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -74,10 +75,16 @@ final class Passthrough {
             HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
             try (InputStream in = response.body()) {
                 if (response.statusCode() != 200) {
+                    String error = new String(in.readNBytes(4096), StandardCharsets.UTF_8);
+                    in.transferTo(OutputStream.nullOutputStream());
                     throw new Rejected(response.statusCode(), response.headers().firstValue("Retry-After").orElse(null),
-                            new String(in.readNBytes(4096), StandardCharsets.UTF_8));
+                            error);
                 }
-                return stream ? events(in, onEvent) : reply(parsed(in));
+                // every byte is read before the stream is closed: a body closed early takes its connection with it,
+                // and every call would then open a new one
+                Result result = stream ? events(in, onEvent) : reply(parsed(in.readAllBytes()));
+                in.transferTo(OutputStream.nullOutputStream());
+                return result;
             }
         }
         catch (IOException e) {
@@ -90,10 +97,10 @@ final class Passthrough {
     }
 
     /** A reply that is not a JSON object is the server's fault, like a 5xx: an I/O error, so it is retried. */
-    private ObjectNode parsed(InputStream in) throws IOException {
+    private ObjectNode parsed(byte[] bytes) throws IOException {
         JsonNode body;
         try {
-            body = json.readTree(in);
+            body = json.readTree(bytes);
         }
         catch (tools.jackson.core.JacksonException e) {
             throw new IOException("malformed reply from " + url.getHost() + ": " + e.getOriginalMessage(), e);

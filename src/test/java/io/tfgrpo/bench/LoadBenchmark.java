@@ -94,17 +94,20 @@ public final class LoadBenchmark {
         List<String> rows = new ArrayList<>();
         double totalRate = 0;
         for (int w = 1; w <= windows; w++) {
+            double cpuBefore = cpuSeconds(pid);
             LatencyRecorder.Result result = OpenLoop.run("window " + w, rate, seconds / windows, call);
+            double cpuMsPerRequest = (cpuSeconds(pid) - cpuBefore) * 1000 / result.calls();
             long heap = liveHeapMb(pid);
             long rss = rssMb(pid);
             totalRate += result.callsPerSecond() / windows;
-            rows.add(String.format("| %d | %.0f | %.1f | %.1f | %d | %d | %d |", w, result.callsPerSecond(),
-                    result.p50Ms(), result.p99Ms(), result.failures(), heap, rss));
+            rows.add(String.format("| %d | %.0f | %.1f | %.1f | %d | %.2f | %d | %d |", w, result.callsPerSecond(),
+                    result.p50Ms(), result.p99Ms(), result.failures(), cpuMsPerRequest, heap, rss));
         }
         System.out.printf("%n%d s at %d requests/s to /v1/chat/completions (simulator latency included)%n", seconds,
                 rate);
-        System.out.println("| window | requests/s | p50 ms | p99 ms | client errors | live heap after GC MB | RSS MB |");
-        System.out.println("|---|---|---|---|---|---|---|");
+        System.out.println("| window | requests/s | p50 ms | p99 ms | client errors | service CPU ms per request "
+                + "| live heap after GC MB | RSS MB |");
+        System.out.println("|---|---|---|---|---|---|---|---|");
         rows.forEach(System.out::println);
         System.out.printf("achieved %.0f requests/s; status codes: %s%n", totalRate, new TreeMap<>(statuses));
         long serverErrors = statuses.entrySet().stream().filter(e -> e.getKey() >= 500)
@@ -137,6 +140,13 @@ public final class LoadBenchmark {
         String output = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         return output;
+    }
+
+    /** The service's CPU time so far (user and system), from /proc: ticks of 1/100 s. */
+    private static double cpuSeconds(long pid) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long rssMb(long pid) throws IOException {
