@@ -122,9 +122,12 @@ class EvaluationRunner {
                         .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L
                                 + sample)));
             }
-            finally {
+            catch (RuntimeException e) {
                 cancellation.released();
+                throw e;
             }
+            // the spending is counted in the same step as the reservation is returned: in between, another call
+            // could be let in against the tokens without this one's
             cancellation.spent(reply);
             Reward reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
             store.saveAnswer(id, label, item.ordinal(), sample, reply.content(), reward.extractedAnswer(), reward.value(),
@@ -208,11 +211,14 @@ class EvaluationRunner {
             inFlight++;
         }
 
+        /** A call in flight ended without an answer. */
         synchronized void released() {
             inFlight--;
         }
 
+        /** A call in flight ended with an answer: its reservation is replaced by what it really used. */
         synchronized void spent(ChatReply reply) {
+            inFlight--;
             tokens += reply.totalTokens();
             cost = cost.add(reply.costUsd());
             largest = Math.max(largest, reply.totalTokens());
