@@ -122,8 +122,8 @@ final class ModelClient {
             messages.addObject().put("role", message.role().name().toLowerCase(java.util.Locale.ROOT))
                     .put("content", message.content());
         }
-        Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
-        Integer maxTokens = call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
+        Double temperature = temperature(call);
+        Integer maxTokens = maxTokens(call);
         if (temperature != null) {
             body.put("temperature", temperature);
         }
@@ -140,9 +140,19 @@ final class ModelClient {
         return body;
     }
 
+    /** The call's temperature, else the profile's (null: the server's). */
+    private Double temperature(ChatCall call) {
+        return call.temperature() != null ? call.temperature() : profile.temperature();
+    }
+
+    /** The call's token limit, else the profile's (null: the server's). */
+    private Integer maxTokens(ChatCall call) {
+        return call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
+    }
+
     private ChatOptions options(ChatCall call, Map<String, Object> schema, String schemaJson) {
-        Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
-        Integer maxTokens = call.maxTokens() != null ? call.maxTokens() : profile.maxTokens();
+        Double temperature = temperature(call);
+        Integer maxTokens = maxTokens(call);
         boolean json = schema != null && profile.jsonMode() != JsonMode.PROMPT;
         return switch (profile.provider()) {
             case OPENAI -> {

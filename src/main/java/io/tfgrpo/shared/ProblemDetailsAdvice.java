@@ -70,8 +70,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                     "The database is unavailable; nothing was changed, try again shortly");
             problem.setType(ApiProblem.ProblemTypes.uri("database-unavailable"));
             problem.setTitle("Database unavailable");
-            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                    .body(problem);
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+                    .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS).body(problem);
         }
         log.error("Unexpected error", ex);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
