@@ -2,11 +2,11 @@ package io.tfgrpo;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.resttestclient.autoconfigure.AutoConfigureRestTestClient;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.web.servlet.client.RestTestClient;
 
@@ -19,7 +19,6 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = { "db-scheduler.polling-interval=1h", "db-scheduler.immediate-execution-enabled=false",
                 "tfgrpo.security.bootstrap-key=" + HttpTest.KEY, "tfgrpo.security.inference-requests-per-minute=0" })
-@AutoConfigureRestTestClient
 @Import(TestDatabase.class)
 public abstract class HttpTest {
 
@@ -29,7 +28,6 @@ public abstract class HttpTest {
     /** The header that {@link #http} sends on every request. */
     public static final String BEARER = "Bearer " + KEY;
 
-    @Autowired
     protected RestTestClient http;
 
     @Autowired
@@ -40,7 +38,16 @@ public abstract class HttpTest {
 
     @BeforeEach
     void authenticate() {
-        http = http.mutate().defaultHeader(HttpHeaders.AUTHORIZATION, BEARER).build();
+        http = client(port).defaultHeader(HttpHeaders.AUTHORIZATION, BEARER).build();
+    }
+
+    /**
+     * A client of the instance on {@code port} over the JDK's HTTP client, which follows no redirects and pools
+     * no connections between tests; left to itself, Spring would pick Apache HttpClient, which is on the classpath
+     * for the gateway.
+     */
+    public static RestTestClient.Builder<?> client(Object port) {
+        return RestTestClient.bindToServer(new JdkClientHttpRequestFactory()).baseUrl("http://localhost:" + port);
     }
 
     protected long count(String sql, Object... args) {

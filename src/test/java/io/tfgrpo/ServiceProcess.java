@@ -51,9 +51,14 @@ public final class ServiceProcess implements AutoCloseable {
      * instance's job-engine name is {@code name}, so the database shows which instance holds a job.
      */
     public static ServiceProcess start(String name, List<String> jvmOptions, List<String> args) {
+        return start(name, List.of(), jvmOptions, args);
+    }
+
+    /** As above, the JVM started through {@code launcher} (say {@code taskset -c 1}, to give it a CPU of its own). */
+    public static ServiceProcess start(String name, List<String> launcher, List<String> jvmOptions, List<String> args) {
         int port = freePort();
         Path log = Path.of("target", "service-" + name + ".log");
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
         command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainingFreeGrpoApplication.class.getName(),

@@ -3,11 +3,30 @@ package io.tfgrpo.llm;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.concurrent.locks.ReentrantLock;
+
+import javax.sql.DataSource;
+
+import org.springframework.dao.DataAccessException;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
+import org.springframework.jdbc.UncategorizedSQLException;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
+
+import io.tfgrpo.shared.DatabaseUnavailable;
 
 /** Writes one {@code llm_call} row per logical call, and sums them. Rows are never deleted by the service. */
 @Component
@@ -21,27 +40,196 @@ class CallLedger {
             boolean tokensEstimated, BigDecimal costUsd, long latencyMs, int attempts, Outcome outcome, String error) {
     }
 
-    private final JdbcClient jdbc;
+    /** At most this many rows go into one insert (12 arrays of this length). */
+    static final int MAX_BATCH = 500;
 
-    CallLedger(JdbcClient jdbc) {
+    private static final String INSERT = """
+            insert into llm_call (profile, model, purpose, owner, prompt_tokens, completion_tokens, tokens_estimated,
+                                  cost_usd, latency_ms, attempts, outcome, error)
+            select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::integer[],
+                                 ?::boolean[], ?::numeric[], ?::bigint[], ?::integer[], ?::varchar[], ?::varchar[])
+            returning id""";
+
+    private final JdbcClient jdbc;
+    private final DataSource dataSource;
+    private final SQLExceptionTranslator translator;
+
+    /** Calls whose row is not written yet; whoever holds {@link #writer} writes all of them in one statement. */
+    private final Queue<Pending> waiting = new ConcurrentLinkedQueue<>();
+    private final ReentrantLock writer = new ReentrantLock();
+    private final LongAdder statements = new LongAdder();
+
+    CallLedger(JdbcClient jdbc, DataSource dataSource) {
         this.jdbc = jdbc;
+        this.dataSource = dataSource;
+        this.translator = new JdbcTemplate(dataSource).getExceptionTranslator();
     }
 
+    /**
+     * Writes the call's row and returns its id once it is committed. Calls that arrive while another call's rows
+     * are being written wait and are then written together, in one statement and one commit (a group commit): a
+     * call alone costs one round trip, as before, and under load the database does one insert for many calls
+     * instead of one each. The rows are committed on their own, never in the caller's transaction. If the
+     * statement fails for a reason other than an unavailable database, its rows are written one by one, so that
+     * a row the schema refuses fails only its own call.
+     */
     long record(Entry entry) {
-        var keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                insert into llm_call (profile, model, purpose, owner, prompt_tokens, completion_tokens, tokens_estimated,
-                                      cost_usd, latency_ms, attempts, outcome, error)
-                values (:profile, :model, :purpose, :owner, :promptTokens, :completionTokens, :tokensEstimated,
-                        :costUsd, :latencyMs, :attempts, :outcome, :error)""")
-                .param("profile", entry.profile()).param("model", entry.model())
-                .param("purpose", entry.purpose().name()).param("owner", entry.owner())
-                .param("promptTokens", entry.promptTokens()).param("completionTokens", entry.completionTokens())
-                .param("tokensEstimated", entry.tokensEstimated()).param("costUsd", entry.costUsd())
-                .param("latencyMs", entry.latencyMs()).param("attempts", entry.attempts())
-                .param("outcome", entry.outcome().name()).param("error", truncate(entry.error()))
-                .update(keys, "id");
-        return keys.getKeyAs(Long.class);
+        Pending mine = new Pending(entry);
+        waiting.add(mine);
+        writer.lock();
+        try {
+            // mine is written by this thread or was by an earlier holder of the lock, which completes each row it
+            // took before releasing it
+            while (!mine.done) {
+                write(drain());
+            }
+        }
+        finally {
+            writer.unlock();
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+        return mine.id;
+    }
+
+    /** Insert statements run so far: fewer than the calls recorded when calls were written together. */
+    long statements() {
+        return statements.sum();
+    }
+
+    /** Holding the writer: for tests that need calls to pile up behind a write in progress. */
+    ReentrantLock writer() {
+        return writer;
+    }
+
+    /** Calls waiting for their row to be written. */
+    int waiting() {
+        return waiting.size();
+    }
+
+    private List<Pending> drain() {
+        List<Pending> batch = new ArrayList<>();
+        Pending next;
+        while (batch.size() < MAX_BATCH && (next = waiting.poll()) != null) {
+            batch.add(next);
+        }
+        return batch;
+    }
+
+    private void write(List<Pending> batch) {
+        try {
+            insert(batch);
+        }
+        catch (RuntimeException | Error e) {
+            RuntimeException failure = e instanceof RuntimeException runtime ? runtime
+                    : new IllegalStateException("The ledger could not be written", e);
+            if (batch.size() == 1 || DatabaseUnavailable.causes(e) || e instanceof Error) {
+                batch.forEach(pending -> pending.fail(failure));
+                return;
+            }
+            for (Pending pending : batch) {
+                try {
+                    insert(List.of(pending));
+                }
+                catch (RuntimeException single) {
+                    pending.fail(single);
+                }
+            }
+        }
+    }
+
+    /**
+     * One statement for the whole batch. The ids come from the table's sequence in the order unnest produces the
+     * rows, the order of the arrays, so the ascending ids belong to the batch's calls in order.
+     */
+    private void insert(List<Pending> batch) {
+        statements.increment();
+        int n = batch.size();
+        String[] profiles = new String[n];
+        String[] models = new String[n];
+        String[] purposes = new String[n];
+        String[] owners = new String[n];
+        Integer[] promptTokens = new Integer[n];
+        Integer[] completionTokens = new Integer[n];
+        Boolean[] estimated = new Boolean[n];
+        BigDecimal[] costs = new BigDecimal[n];
+        Long[] latencies = new Long[n];
+        Integer[] attempts = new Integer[n];
+        String[] outcomes = new String[n];
+        String[] errors = new String[n];
+        for (int i = 0; i < n; i++) {
+            Entry entry = batch.get(i).entry;
+            profiles[i] = entry.profile();
+            models[i] = entry.model();
+            purposes[i] = entry.purpose().name();
+            owners[i] = entry.owner();
+            promptTokens[i] = entry.promptTokens();
+            completionTokens[i] = entry.completionTokens();
+            estimated[i] = entry.tokensEstimated();
+            costs[i] = entry.costUsd();
+            latencies[i] = entry.latencyMs();
+            attempts[i] = entry.attempts();
+            outcomes[i] = entry.outcome().name();
+            errors[i] = truncate(entry.error());
+        }
+        long[] ids = new long[n];
+        Connection connection;
+        try {
+            connection = dataSource.getConnection();
+        }
+        catch (SQLException e) {
+            throw new CannotGetJdbcConnectionException("No connection to write the ledger", e);
+        }
+        try (connection; PreparedStatement insert = connection.prepareStatement(INSERT)) {
+            Object[][] columns = { profiles, models, purposes, owners, promptTokens, completionTokens, estimated, costs,
+                    latencies, attempts, outcomes, errors };
+            String[] types = { "varchar", "varchar", "varchar", "varchar", "int4", "int4", "bool", "numeric", "int8",
+                    "int4", "varchar", "varchar" };
+            for (int c = 0; c < columns.length; c++) {
+                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            }
+            int row = 0;
+            try (ResultSet keys = insert.executeQuery()) {
+                while (keys.next()) {
+                    ids[row++] = keys.getLong(1);
+                }
+            }
+            if (row != n) {
+                throw new IllegalStateException("The ledger wrote " + row + " rows for " + n + " calls");
+            }
+        }
+        catch (SQLException e) {
+            DataAccessException translated = translator.translate("writing the ledger", INSERT, e);
+            throw translated != null ? translated : new UncategorizedSQLException("writing the ledger", INSERT, e);
+        }
+        Arrays.sort(ids);
+        for (int i = 0; i < n; i++) {
+            batch.get(i).written(ids[i]);
+        }
+    }
+
+    /** A call waiting for its row; its fields are written and read under {@link #writer}. */
+    private static final class Pending {
+
+        final Entry entry;
+        boolean done;
+        long id;
+        RuntimeException failure;
+
+        Pending(Entry entry) {
+            this.entry = entry;
+        }
+
+        void written(long id) {
+            this.id = id;
+            this.done = true;
+        }
+
+        void fail(RuntimeException failure) {
+            this.failure = failure;
+            this.done = true;
+        }
     }
 
     void markParseFailed(long callId, String problem) {

@@ -32,7 +32,7 @@ import tools.jackson.databind.node.ObjectNode;
  * One profile's Spring AI chat model, built with the client's own retries off (the gateway retries, so that it
  * can count attempts and honour {@code Retry-After}), and its call limiter. Makes exactly one attempt per call.
  */
-final class ModelClient {
+final class ModelClient implements AutoCloseable {
 
     /** What one successful attempt returned; token counts are null when the provider gave no usage. */
     record Answer(String content, String model, Integer promptTokens, Integer completionTokens) {
@@ -64,6 +64,14 @@ final class ModelClient {
         return name;
     }
 
+    /** Closes the passthrough's connections (Spring AI's clients close with the JVM). */
+    @Override
+    public void close() {
+        if (passthrough != null) {
+            passthrough.close();
+        }
+    }
+
     ModelProfile profile() {
         return profile;
     }
@@ -75,8 +83,8 @@ final class ModelClient {
     /** One attempt; {@code schema} (JSON Schema, or null) asks for JSON output in the profile's JSON mode. */
     Answer attempt(ChatCall call, Map<String, Object> schema, String schemaJson) {
         if (passthrough != null && schema == null) {
-            // a plain call to an OpenAI-compatible server: the request's JSON written directly and sent with the
-            // JDK's client costs a fraction of the SDK's object mapping (structured calls keep Spring AI's schema
+            // a plain call to an OpenAI-compatible server: the request's JSON written directly and sent by the
+            // passthrough's own client costs a fraction of the SDK's object mapping (structured calls keep Spring AI's schema
             // handling)
             Passthrough.Result result = passthrough.send(plainBody(call), event -> { });
             return new Answer(result.content() == null ? "" : result.content(), profile.model(),

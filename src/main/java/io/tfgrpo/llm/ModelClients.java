@@ -54,6 +54,11 @@ class ModelClients {
         return lastCalls.get(name);
     }
 
+    @jakarta.annotation.PreDestroy
+    void close() {
+        clients.values().forEach(ModelClient::close);
+    }
+
     void answered(String name, boolean ok, String error) {
         lastCalls.put(name, new LastCall(Instant.now(), ok, error));
     }

@@ -21,7 +21,7 @@ class AccessApiTest extends HttpTest {
 
     @BeforeEach
     void anonymousClient() {
-        anonymous = RestTestClient.bindToServer().baseUrl("http://localhost:" + port).build();
+        anonymous = client(port).build();
     }
 
     @Test

@@ -17,9 +17,7 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import io.tfgrpo.ServiceProcess;
 import io.tfgrpo.simulator.LlmSimulator;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
  * The inference endpoint under a fixed request rate for a minute: the service runs in its own JVM (as in
@@ -29,7 +27,6 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  */
 public final class LoadBenchmark {
 
-    private static final String KEY = "load-benchmark-bootstrap-key-0123456789";
     private static final Pattern HEAP_USED = Pattern.compile("garbage-first heap[^\\n]*?used (\\d+)K");
 
     public static void main(String[] args) throws Exception {
@@ -38,48 +35,25 @@ public final class LoadBenchmark {
         int rate = Integer.parseInt(options.get("rate"));
         int seconds = Integer.parseInt(options.get("seconds"));
         int windows = 4;
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+        try (LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
                         .withLatencyMs(Long.parseLong(options.get("latency-ms"))));
-                ServiceProcess service = ServiceProcess.start("load-benchmark", jvmOptions(options.get("heap")), List.of(
-                        "--logging.level.root=WARN",
-                        "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                        "--spring.datasource.username=postgres", "--spring.datasource.password=postgres",
-                        "--tfgrpo.models.default.base-url=" + simulator.baseUrl(), "--tfgrpo.models.default.model=simulator",
-                        "--tfgrpo.models.default.synthetic=true", "--tfgrpo.models.default.max-concurrency=256",
-                        "--tfgrpo.security.bootstrap-key=" + KEY, "--tfgrpo.security.inference-requests-per-minute=0"))) {
-            service.awaitHealthy(Duration.ofMinutes(2));
+                BenchService service = BenchService.start("load-benchmark", simulator,
+                        List.of("-Xms" + options.get("heap"), "-Xmx" + options.get("heap")))) {
             run(service, rate, seconds, windows, Integer.parseInt(options.get("warmup-seconds")));
-            service.terminate(Duration.ofSeconds(30));
+            service.terminate();
         }
     }
 
-    /** The heap limit, and any options for the service's JVM in the system property {@code bench.service-jvm}. */
-    private static List<String> jvmOptions(String heap) {
-        List<String> options = new ArrayList<>(List.of("-Xmx" + heap));
-        String extra = System.getProperty("bench.service-jvm", "");
-        if (!extra.isBlank()) {
-            options.addAll(List.of(extra.trim().split("\\s+")));
-        }
-        return options;
-    }
-
-    private static void run(ServiceProcess service, int rate, int seconds, int windows, int warmupSeconds)
+    private static void run(BenchService service, int rate, int seconds, int windows, int warmupSeconds)
             throws Exception {
         HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5)).build();
-        String base = service.baseUrl();
-        send(http, base + "/api/libraries", "{\"name\":\"load\"}");
-        send(http, base + "/api/libraries/load/versions", """
-                {"baseVersion": 0, "promote": true, "operations": [
-                 {"op": "ADD", "text": "When a percentage changes a price, apply it to the original price."},
-                 {"op": "ADD", "text": "Check that the final number answers the question asked."},
-                 {"op": "ADD", "text": "Convert all quantities to one unit before adding them."}]}""");
-        URI completions = URI.create(base + "/v1/chat/completions");
+        service.createLibrary("load");
+        URI completions = URI.create(service.baseUrl() + "/v1/chat/completions");
         Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
         LatencyRecorder.Call call = i -> {
             HttpResponse<String> response = http.send(HttpRequest.newBuilder(completions)
-                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
+                    .header("Content-Type", "application/json").header("Authorization", "Bearer " + BenchService.KEY)
                     .POST(HttpRequest.BodyPublishers.ofString("{\"model\":\"load\",\"seed\":" + i
                             + ",\"messages\":[{\"role\":\"user\",\"content\":\"What is " + i + " + 17?\"}]}"))
                     .build(), HttpResponse.BodyHandlers.ofString());
@@ -94,9 +68,9 @@ public final class LoadBenchmark {
         List<String> rows = new ArrayList<>();
         double totalRate = 0;
         for (int w = 1; w <= windows; w++) {
-            double cpuBefore = cpuSeconds(pid);
+            double cpuBefore = BenchService.cpuSeconds(pid);
             LatencyRecorder.Result result = OpenLoop.run("window " + w, rate, seconds / windows, call);
-            double cpuMsPerRequest = (cpuSeconds(pid) - cpuBefore) * 1000 / result.calls();
+            double cpuMsPerRequest = (BenchService.cpuSeconds(pid) - cpuBefore) * 1000 / result.calls();
             long heap = liveHeapMb(pid);
             long rss = rssMb(pid);
             totalRate += result.callsPerSecond() / windows;
@@ -115,15 +89,6 @@ public final class LoadBenchmark {
         System.out.println(serverErrors == 0 ? "no 5xx" : serverErrors + " responses were 5xx");
     }
 
-    private static void send(HttpClient http, String url, String json) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + KEY)
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() >= 300) {
-            throw new IllegalStateException(url + ": HTTP " + response.statusCode() + " " + response.body());
-        }
-    }
-
     /** The heap in use right after a full GC, in MB: what the service really holds. */
     private static long liveHeapMb(long pid) throws Exception {
         jcmd(pid, "GC.run");
@@ -140,13 +105,6 @@ public final class LoadBenchmark {
         String output = new String(jcmd.getInputStream().readAllBytes());
         jcmd.waitFor();
         return output;
-    }
-
-    /** The service's CPU time so far (user and system), from /proc: ticks of 1/100 s. */
-    private static double cpuSeconds(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
     }
 
     private static long rssMb(long pid) throws IOException {

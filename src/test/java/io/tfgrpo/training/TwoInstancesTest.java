@@ -31,8 +31,7 @@ class TwoInstancesTest extends TrainingTest {
     @Test
     void jobsRunExactlyOnceAndAStoppingInstanceHandsItsJobsOver() {
         try (ConfigurableApplicationContext other = secondInstance()) {
-            RestTestClient otherHttp = RestTestClient.bindToServer()
-                    .baseUrl("http://localhost:" + other.getEnvironment().getProperty("local.server.port"))
+            RestTestClient otherHttp = client(other.getEnvironment().getProperty("local.server.port"))
                     .defaultHeader("Authorization", BEARER).build();
             UUID dataset = upload("samples/gsm8k-20.jsonl");
 
