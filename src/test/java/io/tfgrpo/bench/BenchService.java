@@ -85,30 +85,37 @@ final class BenchService implements AutoCloseable {
         if (!extraServiceArgs.isBlank()) {
             args.addAll(List.of(extraServiceArgs.trim().split("\\s+")));
         }
-        long postmaster;
+        try {
+            long postmaster = postmaster(postgres);
+            if (cpus != null) {
+                // the server's processes now, and the backends it forks for the service's connections later
+                pin(cpus, postmaster);
+                for (long child : children(postmaster)) {
+                    pin(cpus, child);
+                }
+            }
+            ServiceProcess service = ServiceProcess.start(name,
+                    cpus == null ? List.of() : List.of("taskset", "-c", cpus), options, args);
+            try {
+                service.awaitHealthy(Duration.ofMinutes(2));
+                return new BenchService(postgres, service, postmaster);
+            }
+            catch (RuntimeException e) {
+                service.close();
+                throw e;
+            }
+        }
+        catch (RuntimeException | IOException | SQLException e) {
+            postgres.close();
+            throw e;
+        }
+    }
+
+    private static long postmaster(EmbeddedPostgres postgres) throws IOException, SQLException {
         try (var connection = postgres.getPostgresDatabase().getConnection();
                 var result = connection.createStatement().executeQuery("show data_directory")) {
             result.next();
-            postmaster = Long.parseLong(Files.readAllLines(Path.of(result.getString(1), "postmaster.pid")).getFirst()
-                    .strip());
-        }
-        if (cpus != null) {
-            // the server's processes now, and the backends it forks for the service's connections later
-            pin(cpus, postmaster);
-            for (long child : children(postmaster)) {
-                pin(cpus, child);
-            }
-        }
-        ServiceProcess service = ServiceProcess.start(name, cpus == null ? List.of() : List.of("taskset", "-c", cpus),
-                options, args);
-        try {
-            service.awaitHealthy(Duration.ofMinutes(2));
-            return new BenchService(postgres, service, postmaster);
-        }
-        catch (RuntimeException | IOException | SQLException e) {
-            service.close();
-            postgres.close();
-            throw e;
+            return Long.parseLong(Files.readAllLines(Path.of(result.getString(1), "postmaster.pid")).getFirst().strip());
         }
     }
 
