@@ -11,6 +11,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 import io.tfgrpo.ServiceProcess;
@@ -154,6 +156,36 @@ final class BenchService implements AutoCloseable {
             postgresSeconds += stat == null ? 0 : seconds(stat);
         }
         return new Cpu(cpuSeconds(service.pid()), postgresSeconds, cpuSeconds(ProcessHandle.current().pid()));
+    }
+
+    /**
+     * The service's CPU seconds so far by thread name (digits dropped, so a pool's threads add up), from
+     * /proc/pid/task: native threads (GC, JIT compilers) included, which a Java profiler does not see.
+     */
+    Map<String, Double> threadCpu() throws IOException {
+        Map<String, Double> byName = new TreeMap<>();
+        try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(service.pid()), "task"))) {
+            for (Path task : tasks.toList()) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')')).replaceAll("\\d+", "#");
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    byName.merge(name, seconds(fields), Double::sum);
+                }
+                catch (IOException gone) {
+                    // the thread ended
+                }
+            }
+        }
+        return byName;
+    }
+
+    /** The threads that used the most CPU between two {@link #threadCpu()} readings, per request served. */
+    static String busiestThreads(Map<String, Double> before, Map<String, Double> after, int requests) {
+        return after.entrySet().stream().map(e -> Map.entry(e.getKey(), e.getValue() - before.getOrDefault(e.getKey(), 0.0)))
+                .filter(e -> e.getValue() > 0).sorted(Map.Entry.<String, Double>comparingByValue().reversed()).limit(8)
+                .map(e -> "%s %.3f".formatted(e.getKey(), e.getValue() * 1000 / requests))
+                .collect(java.util.stream.Collectors.joining(", ", "service CPU ms per request by thread: ", ""));
     }
 
     /** Moves every thread of process {@code pid} to the CPUs in {@code cpus} (a {@code taskset} list). */

@@ -22,7 +22,7 @@ public final class InferenceBenchmark {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> options = Args.parse(args, Map.of("rate", "500", "seconds", "20", "concurrency", "32",
-                "closed-seconds", "10", "heap", "512m", "warm-up-calls", "20000", "cpus", "shared"));
+                "closed-seconds", "10", "heap", "512m", "warm-up-calls", "10000", "cpus", "shared"));
         int rate = Integer.parseInt(options.get("rate"));
         int seconds = Integer.parseInt(options.get("seconds"));
         int concurrency = Integer.parseInt(options.get("concurrency"));
@@ -54,37 +54,71 @@ public final class InferenceBenchmark {
                     + ",\"messages\":[{\"role\":\"system\",\"content\":\"" + prior + "\"},{\"role\":\"user\",\"content\":\""
                     + question(i) + "\"}]}");
 
-            int warmUp = Integer.parseInt(options.get("warm-up-calls"));
-            LatencyRecorder.run("warm-up", warmUp, concurrency, toSimulator);
-            LatencyRecorder.run("warm-up", warmUp, concurrency, toService);
+            warmUp(service, Integer.parseInt(options.get("warm-up-calls")), concurrency, toSimulator, toService);
             var cpu = service.cpu();
             var directRate = OpenLoop.run("direct", rate, seconds, toSimulator);
             var directRateCpu = service.cpu().minus(cpu);
             cpu = service.cpu();
+            var threads = service.threadCpu();
             var serviceRate = OpenLoop.run("service", rate, seconds, toService);
             var serviceRateCpu = service.cpu().minus(cpu);
+            String serviceRateThreads = BenchService.busiestThreads(threads, service.threadCpu(), serviceRate.calls());
             System.out.println("open loop at " + rate + " requests/s for " + seconds + " s:");
             System.out.println("  " + directRate.line());
             System.out.println("    " + directRateCpu.perRequest(directRate.calls()));
             System.out.println("  " + serviceRate.line());
             System.out.println("    " + serviceRateCpu.perRequest(serviceRate.calls()));
+            System.out.println("    " + serviceRateThreads);
             System.out.printf("  added p50 %.3f ms, added p99 %.3f ms%n", serviceRate.p50Ms() - directRate.p50Ms(),
                     serviceRate.p99Ms() - directRate.p99Ms());
             cpu = service.cpu();
             var directMax = LatencyRecorder.run("direct", closedCalls, concurrency, toSimulator);
             var directMaxCpu = service.cpu().minus(cpu);
             cpu = service.cpu();
+            threads = service.threadCpu();
             var serviceMax = LatencyRecorder.run("service", closedCalls, concurrency, toService);
             var serviceMaxCpu = service.cpu().minus(cpu);
+            String serviceMaxThreads = BenchService.busiestThreads(threads, service.threadCpu(), serviceMax.calls());
             System.out.println("closed loop, " + concurrency + " callers:");
             System.out.println("  " + directMax.line());
             System.out.println("    " + directMaxCpu.perRequest(directMax.calls()));
             System.out.println("  " + serviceMax.line());
             System.out.println("    " + serviceMaxCpu.perRequest(serviceMax.calls()));
+            System.out.println("    " + serviceMaxThreads);
             System.out.printf("  service throughput %.0f%% of direct%n",
                     100 * serviceMax.callsPerSecond() / directMax.callsPerSecond());
             service.terminate();
         }
+    }
+
+    /**
+     * Rounds of {@code calls} requests each way until the JIT compilers of the service and of this JVM are quiet
+     * (under 2% of the round's time, or 20 rounds): a large Spring application keeps compiling for minutes, and
+     * what is measured is the steady state.
+     */
+    private static void warmUp(BenchService service, int calls, int concurrency, LatencyRecorder.Call toSimulator,
+            LatencyRecorder.Call toService) throws Exception {
+        var compiler = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int round = 1; round <= 20; round++) {
+            long started = System.nanoTime();
+            long ownBefore = compiler.getTotalCompilationTime();
+            double serviceBefore = compilerSeconds(service.threadCpu());
+            LatencyRecorder.run("warm-up", calls, concurrency, toSimulator);
+            LatencyRecorder.run("warm-up", calls, concurrency, toService);
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double serviceShare = (compilerSeconds(service.threadCpu()) - serviceBefore) / seconds;
+            double ownShare = (compiler.getTotalCompilationTime() - ownBefore) / 1000.0 / seconds;
+            System.out.printf("warm-up round %d: %.1f s, JIT compilers busy %.0f%% (service), %.0f%% (this JVM)%n",
+                    round, seconds, 100 * serviceShare, 100 * ownShare);
+            if (serviceShare < 0.02 && ownShare < 0.02) {
+                return;
+            }
+        }
+    }
+
+    private static double compilerSeconds(Map<String, Double> threads) {
+        return threads.entrySet().stream().filter(e -> e.getKey().contains("CompilerThre"))
+                .mapToDouble(Map.Entry::getValue).sum();
     }
 
     private static void post(HttpClient http, URI url, String body) throws Exception {
