@@ -44,9 +44,26 @@ final class OpenLoop {
         }
         done.await(seconds + 120L, TimeUnit.SECONDS);
         double elapsed = (System.nanoTime() - start) / 1e9;
+        reportSlow(name, nanos, interval);
         Arrays.sort(nanos);
         return new LatencyRecorder.Result(name, total, perSecond, elapsed, total / elapsed, p(nanos, 0.5), p(nanos, 0.9),
                 p(nanos, 0.99), failures.get());
+    }
+
+    /** Where in the run the requests slower than 20 ms were scheduled: one stall, or spread out. */
+    private static void reportSlow(String name, long[] nanos, long interval) {
+        StringBuilder slow = new StringBuilder();
+        int count = 0;
+        for (int i = 0; i < nanos.length; i++) {
+            if (nanos[i] > 20_000_000L) {
+                if (count++ < 12) {
+                    slow.append(String.format(" %.2fs:%dms", i * interval / 1e9, nanos[i] / 1_000_000));
+                }
+            }
+        }
+        if (count > 0) {
+            System.out.println(name + ": " + count + " requests over 20 ms, first at (scheduled s: ms)" + slow);
+        }
     }
 
     private static double p(long[] sorted, double q) {
