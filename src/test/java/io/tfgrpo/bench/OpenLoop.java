@@ -50,19 +50,24 @@ final class OpenLoop {
                 p(nanos, 0.99), failures.get());
     }
 
-    /** Where in the run the requests slower than 20 ms were scheduled: one stall, or spread out. */
+    /**
+     * Where in the run the requests more than 20 ms slower than the median were scheduled: one stall, or spread
+     * out.
+     */
     private static void reportSlow(String name, long[] nanos, long interval) {
+        long[] sorted = nanos.clone();
+        Arrays.sort(sorted);
+        long limit = sorted[sorted.length / 2] + 20_000_000L;
         StringBuilder slow = new StringBuilder();
         int count = 0;
         for (int i = 0; i < nanos.length; i++) {
-            if (nanos[i] > 20_000_000L) {
-                if (count++ < 12) {
-                    slow.append(String.format(" %.2fs:%dms", i * interval / 1e9, nanos[i] / 1_000_000));
-                }
+            if (nanos[i] > limit && count++ < 12) {
+                slow.append(String.format(" %.2fs:%dms", i * interval / 1e9, nanos[i] / 1_000_000));
             }
         }
         if (count > 0) {
-            System.out.println(name + ": " + count + " requests over 20 ms, first at (scheduled s: ms)" + slow);
+            System.out.println(name + ": " + count + " requests over the median + 20 ms, first at (scheduled s: ms)"
+                    + slow);
         }
     }
 
