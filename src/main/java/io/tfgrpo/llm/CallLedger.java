@@ -1,12 +1,12 @@
 package io.tfgrpo.llm;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -14,6 +14,8 @@ import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -21,7 +23,6 @@ import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.jdbc.core.JdbcTemplate;
-
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SQLExceptionTranslator;
 import org.springframework.stereotype.Component;
@@ -43,12 +44,28 @@ class CallLedger {
     /** At most this many rows go into one insert (12 arrays of this length). */
     static final int MAX_BATCH = 500;
 
-    private static final String INSERT = """
-            insert into llm_call (profile, model, purpose, owner, prompt_tokens, completion_tokens, tokens_estimated,
-                                  cost_usd, latency_ms, attempts, outcome, error)
-            select * from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[], ?::integer[], ?::integer[],
-                                 ?::boolean[], ?::numeric[], ?::bigint[], ?::integer[], ?::varchar[], ?::varchar[])
-            returning id""";
+    /** A column of {@code llm_call} as the insert fills it: its name, its PostgreSQL type and its value. */
+    private record Column(String name, String type, Function<Entry, Object> value) {
+    }
+
+    private static final List<Column> COLUMNS = List.of(
+            new Column("profile", "varchar", Entry::profile),
+            new Column("model", "varchar", Entry::model),
+            new Column("purpose", "varchar", entry -> entry.purpose().name()),
+            new Column("owner", "varchar", Entry::owner),
+            new Column("prompt_tokens", "int4", Entry::promptTokens),
+            new Column("completion_tokens", "int4", Entry::completionTokens),
+            new Column("tokens_estimated", "bool", Entry::tokensEstimated),
+            new Column("cost_usd", "numeric", Entry::costUsd),
+            new Column("latency_ms", "int8", Entry::latencyMs),
+            new Column("attempts", "int4", Entry::attempts),
+            new Column("outcome", "varchar", entry -> entry.outcome().name()),
+            new Column("error", "varchar", entry -> truncate(entry.error())));
+
+    /** One array per column, unnested into rows: the same statement for a batch of any size. */
+    private static final String INSERT = "insert into llm_call ("
+            + COLUMNS.stream().map(Column::name).collect(Collectors.joining(", ")) + ") select * from unnest("
+            + COLUMNS.stream().map(c -> "?::" + c.type() + "[]").collect(Collectors.joining(", ")) + ") returning id";
 
     private final JdbcClient jdbc;
     private final DataSource dataSource;
@@ -146,33 +163,6 @@ class CallLedger {
     private void insert(List<Pending> batch) {
         statements.increment();
         int n = batch.size();
-        String[] profiles = new String[n];
-        String[] models = new String[n];
-        String[] purposes = new String[n];
-        String[] owners = new String[n];
-        Integer[] promptTokens = new Integer[n];
-        Integer[] completionTokens = new Integer[n];
-        Boolean[] estimated = new Boolean[n];
-        BigDecimal[] costs = new BigDecimal[n];
-        Long[] latencies = new Long[n];
-        Integer[] attempts = new Integer[n];
-        String[] outcomes = new String[n];
-        String[] errors = new String[n];
-        for (int i = 0; i < n; i++) {
-            Entry entry = batch.get(i).entry;
-            profiles[i] = entry.profile();
-            models[i] = entry.model();
-            purposes[i] = entry.purpose().name();
-            owners[i] = entry.owner();
-            promptTokens[i] = entry.promptTokens();
-            completionTokens[i] = entry.completionTokens();
-            estimated[i] = entry.tokensEstimated();
-            costs[i] = entry.costUsd();
-            latencies[i] = entry.latencyMs();
-            attempts[i] = entry.attempts();
-            outcomes[i] = entry.outcome().name();
-            errors[i] = truncate(entry.error());
-        }
         long[] ids = new long[n];
         Connection connection;
         try {
@@ -182,12 +172,10 @@ class CallLedger {
             throw new CannotGetJdbcConnectionException("No connection to write the ledger", e);
         }
         try (connection; PreparedStatement insert = connection.prepareStatement(INSERT)) {
-            Object[][] columns = { profiles, models, purposes, owners, promptTokens, completionTokens, estimated, costs,
-                    latencies, attempts, outcomes, errors };
-            String[] types = { "varchar", "varchar", "varchar", "varchar", "int4", "int4", "bool", "numeric", "int8",
-                    "int4", "varchar", "varchar" };
-            for (int c = 0; c < columns.length; c++) {
-                insert.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
+            for (int c = 0; c < COLUMNS.size(); c++) {
+                Column column = COLUMNS.get(c);
+                Object[] values = batch.stream().map(pending -> column.value().apply(pending.entry)).toArray();
+                insert.setArray(c + 1, connection.createArrayOf(column.type(), values));
             }
             int row = 0;
             try (ResultSet keys = insert.executeQuery()) {

@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import jakarta.annotation.PreDestroy;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -54,7 +56,7 @@ class ModelClients {
         return lastCalls.get(name);
     }
 
-    @jakarta.annotation.PreDestroy
+    @PreDestroy
     void close() {
         clients.values().forEach(ModelClient::close);
     }

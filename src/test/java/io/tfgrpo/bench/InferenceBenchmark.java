@@ -55,40 +55,46 @@ public final class InferenceBenchmark {
                     + question(i) + "\"}]}");
 
             warmUp(service, Integer.parseInt(options.get("warm-up-calls")), concurrency, toSimulator, toService);
-            var cpu = service.cpu();
-            var directRate = OpenLoop.run("direct", rate, seconds, toSimulator);
-            var directRateCpu = service.cpu().minus(cpu);
-            cpu = service.cpu();
-            var threads = service.threadCpu();
-            var serviceRate = OpenLoop.run("service", rate, seconds, toService);
-            var serviceRateCpu = service.cpu().minus(cpu);
-            String serviceRateThreads = BenchService.busiestThreads(threads, service.threadCpu(), serviceRate.calls());
+            Measured directRate = measure(service, () -> OpenLoop.run("direct", rate, seconds, toSimulator));
+            Measured serviceRate = measure(service, () -> OpenLoop.run("service", rate, seconds, toService));
             System.out.println("open loop at " + rate + " requests/s for " + seconds + " s:");
-            System.out.println("  " + directRate.line());
-            System.out.println("    " + directRateCpu.perRequest(directRate.calls()));
-            System.out.println("  " + serviceRate.line());
-            System.out.println("    " + serviceRateCpu.perRequest(serviceRate.calls()));
-            System.out.println("    " + serviceRateThreads);
-            System.out.printf("  added p50 %.3f ms, added p99 %.3f ms%n", serviceRate.p50Ms() - directRate.p50Ms(),
-                    serviceRate.p99Ms() - directRate.p99Ms());
-            cpu = service.cpu();
-            var directMax = LatencyRecorder.run("direct", closedCalls, concurrency, toSimulator);
-            var directMaxCpu = service.cpu().minus(cpu);
-            cpu = service.cpu();
-            threads = service.threadCpu();
-            var serviceMax = LatencyRecorder.run("service", closedCalls, concurrency, toService);
-            var serviceMaxCpu = service.cpu().minus(cpu);
-            String serviceMaxThreads = BenchService.busiestThreads(threads, service.threadCpu(), serviceMax.calls());
+            directRate.print(false);
+            serviceRate.print(true);
+            System.out.printf("  added p50 %.3f ms, added p99 %.3f ms%n",
+                    serviceRate.result().p50Ms() - directRate.result().p50Ms(),
+                    serviceRate.result().p99Ms() - directRate.result().p99Ms());
+            Measured directMax = measure(service,
+                    () -> LatencyRecorder.run("direct", closedCalls, concurrency, toSimulator));
+            Measured serviceMax = measure(service,
+                    () -> LatencyRecorder.run("service", closedCalls, concurrency, toService));
             System.out.println("closed loop, " + concurrency + " callers:");
-            System.out.println("  " + directMax.line());
-            System.out.println("    " + directMaxCpu.perRequest(directMax.calls()));
-            System.out.println("  " + serviceMax.line());
-            System.out.println("    " + serviceMaxCpu.perRequest(serviceMax.calls()));
-            System.out.println("    " + serviceMaxThreads);
+            directMax.print(false);
+            serviceMax.print(true);
             System.out.printf("  service throughput %.0f%% of direct%n",
-                    100 * serviceMax.callsPerSecond() / directMax.callsPerSecond());
+                    100 * serviceMax.result().callsPerSecond() / directMax.result().callsPerSecond());
             service.terminate();
         }
+    }
+
+    /** A run's figures with the CPU each process used and the service's busiest threads. */
+    private record Measured(LatencyRecorder.Result result, BenchService.Cpu cpu, String threads) {
+
+        void print(boolean withThreads) {
+            System.out.println("  " + result.line());
+            System.out.println("    " + cpu.perRequest(result.calls()));
+            if (withThreads) {
+                System.out.println("    " + threads);
+            }
+        }
+    }
+
+    private static Measured measure(BenchService service, java.util.concurrent.Callable<LatencyRecorder.Result> run)
+            throws Exception {
+        var cpu = service.cpu();
+        var threads = service.threadCpu();
+        LatencyRecorder.Result result = run.call();
+        return new Measured(result, service.cpu().minus(cpu),
+                BenchService.busiestThreads(threads, service.threadCpu(), result.calls()));
     }
 
     /**

@@ -48,7 +48,14 @@ class CallLedgerTest {
 
         assertThat(second).isGreaterThan(first);
         assertThat(ledger.statements() - before).isEqualTo(2);
-        assertThat(jdbc.queryForObject("select latency_ms from llm_call where id = ?", Long.class, first)).isEqualTo(7);
+        assertThat(jdbc.queryForMap("""
+                select profile, model, purpose, prompt_tokens, completion_tokens, tokens_estimated, cost_usd, latency_ms,
+                       attempts, outcome, error from llm_call where id = ?""", first))
+                .containsEntry("profile", "default").containsEntry("model", "simulator")
+                .containsEntry("purpose", "INFERENCE").containsEntry("prompt_tokens", 120)
+                .containsEntry("completion_tokens", 30).containsEntry("tokens_estimated", false)
+                .containsEntry("cost_usd", new BigDecimal("0.00012345")).containsEntry("latency_ms", 7L)
+                .containsEntry("attempts", 1).containsEntry("outcome", "OK").containsEntry("error", null);
     }
 
     @Test
