@@ -11,6 +11,7 @@ final class ApiKeyAuthentication extends AbstractAuthenticationToken {
     ApiKeyAuthentication(Caller caller) {
         super(caller.scopes().stream().map(scope -> new SimpleGrantedAuthority(scope.authority())).toList());
         this.caller = caller;
+        setDetails(caller.grants());
         setAuthenticated(true);
     }
 

@@ -1,5 +1,6 @@
 package io.tfgrpo.access;
 
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -18,7 +19,7 @@ import io.tfgrpo.shared.Timestamps;
 class ApiKeyStore {
 
     private static final String COLUMNS = "id, name, prefix, array_to_string(scopes, ',') as scopes, "
-            + "requests_per_minute, created_at, revoked_at";
+            + "requests_per_minute, libraries, models, created_at, revoked_at";
 
     private final JdbcClient jdbc;
 
@@ -26,14 +27,17 @@ class ApiKeyStore {
         this.jdbc = jdbc;
     }
 
-    ApiKeyView insert(String name, String prefix, String hash, List<Scope> scopes, Integer requestsPerMinute) {
-        ApiKeyView key = new ApiKeyView(UUID.randomUUID(), name, prefix, scopes, requestsPerMinute, Timestamps.now(),
-                null);
-        jdbc.sql("insert into api_key (id, name, prefix, key_hash, scopes, requests_per_minute, created_at) "
-                + "values (:id, :name, :prefix, :hash, string_to_array(:scopes, ','), :rpm, :createdAt)")
+    ApiKeyView insert(String name, String prefix, String hash, List<Scope> scopes, CreateApiKey request) {
+        ApiKeyView key = new ApiKeyView(UUID.randomUUID(), name, prefix, scopes, request.requestsPerMinute(),
+                request.libraries(), request.models(), Timestamps.now(), null);
+        jdbc.sql("insert into api_key (id, name, prefix, key_hash, scopes, requests_per_minute, libraries, models, "
+                + "created_at) values (:id, :name, :prefix, :hash, string_to_array(:scopes, ','), :rpm, "
+                + ":libraries, :models, :createdAt)")
                 .param("id", key.id()).param("name", name).param("prefix", prefix).param("hash", hash)
                 .param("scopes", String.join(",", scopes.stream().map(Scope::label).toList()))
-                .param("rpm", requestsPerMinute).param("createdAt", Timestamp.from(key.createdAt())).update();
+                .param("rpm", key.requestsPerMinute()).param("libraries", key.libraries().toArray(String[]::new))
+                .param("models", key.models().toArray(String[]::new))
+                .param("createdAt", Timestamp.from(key.createdAt())).update();
         return key;
     }
 
@@ -62,6 +66,11 @@ class ApiKeyStore {
         Integer rpm = rs.getObject("requests_per_minute", Integer.class);
         Timestamp revoked = rs.getTimestamp("revoked_at");
         return new ApiKeyView(rs.getObject("id", UUID.class), rs.getString("name"), rs.getString("prefix"), scopes,
-                rpm, rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+                rpm, strings(rs.getArray("libraries")), strings(rs.getArray("models")),
+                rs.getTimestamp("created_at").toInstant(), revoked == null ? null : revoked.toInstant());
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        return List.of((String[]) array.getArray());
     }
 }

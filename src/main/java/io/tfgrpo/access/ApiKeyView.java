@@ -15,6 +15,8 @@ record ApiKeyView(
         List<Scope> scopes,
         @Schema(description = "inference requests per minute; null: the service default, 0: unlimited")
         Integer requestsPerMinute,
+        @Schema(description = "the libraries it may use; empty: all") List<String> libraries,
+        @Schema(description = "the model profiles it may call; empty: all") List<String> models,
         Instant createdAt,
         @Schema(description = "set once the key is revoked; a revoked key is refused")
         Instant revokedAt) {

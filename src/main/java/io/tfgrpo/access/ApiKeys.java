@@ -10,27 +10,34 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 import org.springframework.stereotype.Service;
 
 /**
  * Creates, checks and revokes API keys. A key is {@code tfg_} and 43 characters of 256 random bits; the service
  * stores its SHA-256 only. A key once looked up is trusted for {@code keyCacheTtl}, so a request costs no
- * database round trip on a warm instance.
+ * database round trip on a warm instance. Unauthenticated traffic costs no query either: a value that cannot be a
+ * key is refused before any lookup, and a key found unknown is remembered as such for the same time (at most
+ * {@link #MAX_REMEMBERED_MISSES} of them).
  */
 @Service
 class ApiKeys {
 
     private static final String KEY_PREFIX = "tfg_";
     private static final int SHOWN_PREFIX = KEY_PREFIX.length() + 8;
+    private static final Pattern KEY_SHAPE = Pattern.compile("tfg_[A-Za-z0-9_-]{43}");
+    static final int MAX_REMEMBERED_MISSES = 10_000;
 
     private final ApiKeyStore store;
     private final AccessSettings settings;
     private final SecureRandom random = new SecureRandom();
     private final byte[] bootstrapHash;
     private final Map<String, Trusted> trusted = new ConcurrentHashMap<>();
+    private final Map<String, Long> misses = new ConcurrentHashMap<>();
 
     private record Trusted(Caller caller, long until) {
     }
@@ -47,7 +54,7 @@ class ApiKeys {
         String key = KEY_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
         List<Scope> scopes = List.copyOf(EnumSet.copyOf(request.scopes()));
         ApiKeyView view = store.insert(request.name().strip(), key.substring(0, SHOWN_PREFIX), hash(key), scopes,
-                request.requestsPerMinute());
+                request);
         return CreatedApiKey.of(view, key);
     }
 
@@ -71,7 +78,10 @@ class ApiKeys {
         byte[] digest = digest(key);
         if (bootstrapHash != null && MessageDigest.isEqual(bootstrapHash, digest)) {
             return Optional.of(new Caller(null, "bootstrap", EnumSet.allOf(Scope.class),
-                    settings.inferenceRequestsPerMinute()));
+                    settings.inferenceRequestsPerMinute(), Set.of(), Set.of()));
+        }
+        if (!KEY_SHAPE.matcher(key).matches()) {
+            return Optional.empty();
         }
         String hash = HexFormat.of().formatHex(digest);
         long now = System.nanoTime();
@@ -79,15 +89,42 @@ class ApiKeys {
         if (cached != null && now - cached.until() < 0) {
             return Optional.of(cached.caller());
         }
+        Long missUntil = misses.get(hash);
+        if (missUntil != null && now - missUntil < 0) {
+            return Optional.empty();
+        }
         Optional<Caller> caller = store.findActiveByHash(hash).map(this::caller);
-        caller.ifPresentOrElse(found -> trusted.put(hash, new Trusted(found, now + settings.keyCacheTtl().toNanos())),
-                () -> trusted.remove(hash));
+        long until = now + settings.keyCacheTtl().toNanos();
+        if (caller.isPresent()) {
+            trusted.put(hash, new Trusted(caller.get(), until));
+            misses.remove(hash);
+        }
+        else {
+            trusted.remove(hash);
+            remember(hash, until, now);
+        }
         return caller;
+    }
+
+    /** Lookups of unknown keys that this instance answers from memory; for tests and meters. */
+    int rememberedMisses() {
+        return misses.size();
+    }
+
+    private void remember(String hash, long until, long now) {
+        if (misses.size() >= MAX_REMEMBERED_MISSES) {
+            misses.values().removeIf(expiry -> now - expiry >= 0);
+            if (misses.size() >= MAX_REMEMBERED_MISSES) {
+                return;
+            }
+        }
+        misses.put(hash, until);
     }
 
     private Caller caller(ApiKeyView key) {
         int rate = key.requestsPerMinute() == null ? settings.inferenceRequestsPerMinute() : key.requestsPerMinute();
-        return new Caller(key.id(), key.name(), EnumSet.copyOf(key.scopes()), rate);
+        return new Caller(key.id(), key.name(), EnumSet.copyOf(key.scopes()), rate, Set.copyOf(key.libraries()),
+                Set.copyOf(key.models()));
     }
 
     static String hash(String key) {

@@ -16,9 +16,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
+import io.tfgrpo.shared.DatabaseUnavailable;
+
 /**
  * Reads {@code Authorization: Bearer <key>}. A request without the header goes on anonymous (the authorization
- * rules then answer 401 where a key is needed); a header with a wrong or revoked key is refused here.
+ * rules then answer 401 where a key is needed); a header with a wrong or revoked key is refused here, and one that
+ * cannot be checked because the database is down gets 503 (as every other request does then).
  */
 final class BearerKeyFilter extends OncePerRequestFilter {
 
@@ -45,7 +48,20 @@ final class BearerKeyFilter extends OncePerRequestFilter {
             unauthorized(request, response, "The Authorization header must be 'Bearer <API key>'");
             return;
         }
-        Optional<Caller> caller = keys.authenticate(header.substring(BEARER.length()).strip());
+        Optional<Caller> caller;
+        try {
+            caller = keys.authenticate(header.substring(BEARER.length()).strip());
+        }
+        catch (RuntimeException e) {
+            if (!DatabaseUnavailable.causes(e)) {
+                throw e;
+            }
+            response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+            problems.write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "database-unavailable",
+                    "Database unavailable", "The API key cannot be checked while the database is unavailable; "
+                            + "retry in " + DatabaseUnavailable.RETRY_AFTER_SECONDS + " s", Map.of());
+            return;
+        }
         if (caller.isEmpty()) {
             unauthorized(request, response, "The API key is not valid (unknown or revoked)");
             return;

@@ -19,5 +19,18 @@ record CreateApiKey(
         @Min(0) @Max(1_000_000)
         @Schema(description = "inference requests per minute for this key; unset: the service default "
                 + "(tfgrpo.security.inference-requests-per-minute), 0: unlimited")
-        Integer requestsPerMinute) {
+        Integer requestsPerMinute,
+        @Size(max = 100)
+        @Schema(description = "the libraries this key may use for inference; unset or empty: every library",
+                example = "[\"gsm8k\"]")
+        List<@NotBlank @Size(max = 100) String> libraries,
+        @Size(max = 100)
+        @Schema(description = "the model profiles this key may call; unset or empty: every profile",
+                example = "[\"default\"]")
+        List<@NotBlank @Size(max = 100) String> models) {
+
+    CreateApiKey {
+        libraries = libraries == null ? List.of() : libraries.stream().map(String::strip).distinct().sorted().toList();
+        models = models == null ? List.of() : models.stream().map(String::strip).distinct().sorted().toList();
+    }
 }

@@ -14,10 +14,12 @@ record CreatedApiKey(
         String prefix,
         List<Scope> scopes,
         Integer requestsPerMinute,
+        List<String> libraries,
+        List<String> models,
         Instant createdAt) {
 
     static CreatedApiKey of(ApiKeyView view, String key) {
         return new CreatedApiKey(view.id(), view.name(), key, view.prefix(), view.scopes(), view.requestsPerMinute(),
-                view.createdAt());
+                view.libraries(), view.models(), view.createdAt());
     }
 }

@@ -20,7 +20,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Overload protection: at most {@code limit} inference requests in progress on this instance (a stream counts
  * until it ends). One more is refused at once with 503 {@code overloaded} and {@code Retry-After: 1} rather than
  * queued: on virtual threads nothing else bounds the requests in progress, and a backlog that outgrows the CPU
- * would grow until the heap is gone. It runs first, so a refusal costs almost nothing.
+ * would grow until the heap is gone. It runs after authentication, authorisation and the key's rate limit, so a
+ * request with a junk key, without the scope or over its rate holds no slot; a refusal still costs no database
+ * query on a warm instance.
  */
 final class InferenceAdmission extends OncePerRequestFilter {
 

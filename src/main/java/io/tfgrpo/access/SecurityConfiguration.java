@@ -1,8 +1,13 @@
 package io.tfgrpo.access;
 
+import java.io.IOException;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +15,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -18,11 +24,13 @@ import org.springframework.security.config.observation.SecurityObservationSettin
 import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 
 /**
  * Every request needs an API key except health, the API description and Swagger UI. What a key may do follows
- * its scopes ({@link AccessRules}); 401 and 403 are problem+json (OpenAI's shape on {@code /v1}).
+ * its scopes ({@link AccessRules}); a request no rule names is denied. 401 and 403 are problem+json (OpenAI's
+ * shape on {@code /v1}).
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
@@ -51,25 +59,16 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .requestCache(cache -> cache.disable())
                 .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-                .addFilterBefore(new InferenceAdmission(settings.maxConcurrentInference(), problems),
-                        BasicAuthenticationFilter.class)
                 .addFilterAt(new BearerKeyFilter(keys, problems), BasicAuthenticationFilter.class)
+                // after authorisation: a request without a valid key, or one over its key's rate, holds no slot
                 .addFilterAfter(new InferenceRateLimit(problems), AuthorizationFilter.class)
+                .addFilterAfter(new InferenceAdmission(settings.maxConcurrentInference(), problems),
+                        InferenceRateLimit.class)
                 .authorizeHttpRequests(requests -> requests
                         // the request was authorised before it went asynchronous (SSE) or failed into /error
                         .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info",
-                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
-                                "/favicon.ico")
-                        .permitAll()
-                        .anyRequest().access((authentication, context) -> {
-                            Authentication caller = authentication.get();
-                            if (!(caller instanceof ApiKeyAuthentication key)) {
-                                return new AuthorizationDecision(false);
-                            }
-                            Scope scope = AccessRules.required(context.getRequest());
-                            return new AuthorizationDecision(scope == null || key.caller().scopes().contains(scope));
-                        }))
+                        .anyRequest().access((authentication, context) -> new AuthorizationDecision(
+                                allowed(AccessRules.rule(context.getRequest()), authentication.get()))))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
@@ -77,13 +76,50 @@ class SecurityConfiguration {
                                     "API key required", "Send an API key as 'Authorization: Bearer <key>'",
                                     Map.of());
                         })
-                        .accessDeniedHandler((request, response, e) -> {
-                            Scope scope = AccessRules.required(request);
-                            String needed = scope == null ? "another" : "the '" + scope.label() + "'";
-                            problems.write(request, response, HttpStatus.FORBIDDEN, "insufficient-scope",
-                                    "Insufficient scope", "This API key lacks " + needed + " scope",
-                                    scope == null ? Map.of() : Map.of("requiredScope", scope.label()));
-                        }));
+                        .accessDeniedHandler((request, response, e) -> denied(request, response, problems)));
         return http.build();
+    }
+
+    /** A path the firewall refuses (dot segments, double or encoded slashes, ';'): 400 in the API's own words. */
+    @Bean
+    RequestRejectedHandler rejectedRequests(AccessProblems problems) {
+        return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
+                "rejected-path", "Path not accepted",
+                "The request path is not in its plain form: '.' or '..' segments, '//', ';' and encoded '/', '\\', "
+                        + "'.' or '%' are refused; send the path as it is documented",
+                Map.of());
+    }
+
+    private static boolean allowed(Optional<AccessRules.Rule> rule, Authentication caller) {
+        if (rule.isEmpty()) {
+            return false;
+        }
+        Scope scope = rule.get().scope();
+        return scope == null
+                || caller instanceof ApiKeyAuthentication key && key.caller().scopes().contains(scope);
+    }
+
+    private static void denied(HttpServletRequest request, HttpServletResponse response, AccessProblems problems)
+            throws IOException {
+        Optional<AccessRules.Rule> rule = AccessRules.rule(request);
+        if (rule.isEmpty()) {
+            // no rule names it, so no handler serves it: say so as Spring MVC would, with the same problem types
+            List<HttpMethod> methods = AccessRules.methodsOf(request);
+            if (methods.isEmpty()) {
+                problems.write(request, response, HttpStatus.NOT_FOUND, "not-found", "Not Found",
+                        "No endpoint is served at this path; see /swagger-ui.html", Map.of());
+            }
+            else {
+                String allowed = String.join(", ", methods.stream().map(HttpMethod::name).toList());
+                response.setHeader(HttpHeaders.ALLOW, allowed);
+                problems.write(request, response, HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed",
+                        "Method Not Allowed", "This path accepts " + allowed + ", not " + request.getMethod(),
+                        Map.of());
+            }
+            return;
+        }
+        Scope scope = rule.get().scope();
+        problems.write(request, response, HttpStatus.FORBIDDEN, "insufficient-scope", "Insufficient scope",
+                "This API key lacks the '" + scope.label() + "' scope", Map.of("requiredScope", scope.label()));
     }
 }

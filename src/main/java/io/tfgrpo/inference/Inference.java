@@ -14,6 +14,7 @@ import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.KeyGrants;
 
 /**
  * Serves a library: the version's prior goes into the system message, with the template training used, so
@@ -51,6 +52,9 @@ public class Inference {
     }
 
     Applied apply(String library, String version, String versionField, List<ChatMessage> messages) {
+        if (!KeyGrants.current().allowsLibrary(library)) {
+            throw NotGranted.library(library, KeyGrants.current().libraries());
+        }
         Prior prior = priors.resolve(library, version, versionField);
         Integer max = settings.maxExperiences();
         if (max == null || prior.experiences().size() <= max) {
@@ -72,6 +76,14 @@ public class Inference {
         String profile = requested == null || requested.isBlank() ? settings.defaultModel() : requested;
         if (!gateway.hasProfile(profile)) {
             throw InvalidRequest.of(field, "no model profile is named '" + profile + "'");
+        }
+        return granted(profile);
+    }
+
+    /** The profile, if the caller's key may call it. */
+    String granted(String profile) {
+        if (!KeyGrants.current().allowsModel(profile)) {
+            throw NotGranted.model(profile, KeyGrants.current().models());
         }
         return profile;
     }

@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.library.VersionSummary;
@@ -65,7 +66,8 @@ class OpenAiController {
         String header = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : null;
         String requestedModel = body != null && body.path("model").isString() ? body.get("model").stringValue() : "";
         String profile = header != null
-                ? gateway.profileFor(requestedModel).orElseThrow(() -> ModelNotFound.named(requestedModel))
+                ? inference.granted(gateway.profileFor(requestedModel)
+                        .orElseThrow(() -> ModelNotFound.named(requestedModel)))
                 : inference.profile(null, "model");
         boolean passthrough = gateway.canForward(profile);
         OpenAiRequest request = OpenAiRequest.of(body, passthrough);
@@ -194,7 +196,11 @@ class OpenAiController {
     ObjectNode models() {
         ObjectNode list = json.createObjectNode().put("object", "list");
         var data = list.putArray("data");
+        KeyGrants grants = KeyGrants.current();
         for (var library : libraries.list(0, 500).content()) {
+            if (!grants.allowsLibrary(library.name())) {
+                continue;
+            }
             data.addObject().put("id", library.name()).put("object", "model")
                     .put("created", library.createdAt().getEpochSecond()).put("owned_by", "tfgrpo");
             List<VersionSummary> all = new ArrayList<>(versions.list(library.name(), 0, 500).content());

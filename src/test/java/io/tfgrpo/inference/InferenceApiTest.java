@@ -226,6 +226,43 @@ class InferenceApiTest extends HttpTest {
                 .findFirst().orElseThrow().content();
     }
 
+    @Test
+    void aKeyWithAllowListsServesOnlyItsLibrariesAndModels() {
+        String allowed = library(List.of("Check units first."));
+        String other = library(List.of("Something else."));
+        var limited = client(port).defaultHeader("Authorization", "Bearer " + key(Map.of("name", "one-library",
+                "scopes", List.of("infer"), "libraries", List.of(allowed)))).build();
+
+        limited.get().uri("/v1/models").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.data[*].id").value(ids -> assertThat((List<String>) ids)
+                        .contains(allowed, allowed + "@1").noneMatch(id -> id.startsWith(other)));
+        limited.post().uri("/api/inference").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("library", allowed, "prompt", "What is 6 times 7?")).exchange().expectStatus().isOk();
+        limited.post().uri("/api/inference").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("library", other, "prompt", "What is 6 times 7?")).exchange()
+                .expectStatus().isForbidden().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:library-not-granted")
+                .jsonPath("$.allowed").isEqualTo(List.of(allowed));
+        limited.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", other + "@1", "messages", List.of(Map.of("role", "user", "content", "Hi"))))
+                .exchange().expectStatus().isForbidden().expectBody()
+                .jsonPath("$.error.code").isEqualTo("library_not_granted");
+
+        var otherModel = client(port).defaultHeader("Authorization", "Bearer " + key(Map.of("name", "other-model",
+                "scopes", List.of("infer"), "models", List.of("not-sim")))).build();
+        otherModel.post().uri("/api/inference").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("library", allowed, "prompt", "What is 6 times 7?")).exchange()
+                .expectStatus().isForbidden().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:model-not-granted")
+                .jsonPath("$.model").isEqualTo("sim");
+    }
+
+    private String key(Map<String, Object> request) {
+        return http.post().uri("/api/keys").contentType(MediaType.APPLICATION_JSON).body(request).exchange()
+                .expectStatus().isCreated().expectBody(Map.class).returnResult().getResponseBody().get("key")
+                .toString();
+    }
+
     /** A library whose version n adds the texts of the n-th list, each version promoted. */
     @SafeVarargs
     private String library(List<String>... versions) {
