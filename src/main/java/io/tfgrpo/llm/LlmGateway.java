@@ -152,7 +152,7 @@ public class LlmGateway {
                     // the caller is being stopped: this is not the model's failure and must not be recorded as one
                     throw new CancellationException("Interrupted during a call to profile " + client.name());
                 }
-                failure = Failure.of(e);
+                failure = Failure.of(e, client.profile().apiKey());
                 clients.answered(client.name(), false, failure.description());
                 if (!failure.retryable() || passedOn[0]) {
                     failed(client, call, started, number, failure);
@@ -235,7 +235,7 @@ public class LlmGateway {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         long id = ledger.record(new CallLedger.Entry(client.name(), answer.model(), call.purpose(), call.owner(),
                 cached ? 0 : prompt, cached ? 0 : completion, estimated, cost, latency.toMillis(), attempts, outcome,
-                null));
+                null, null));
         metrics.call(client.name(), call.purpose(), outcome, latency, cached ? 0 : prompt, cached ? 0 : completion);
         return new ChatReply(answer.content(), answer.model(), prompt, completion, estimated, cost, latency, attempts,
                 id, cached);
@@ -244,7 +244,7 @@ public class LlmGateway {
     private ChatReply failed(ModelClient client, ChatCall call, long started, int attempts, Failure failure) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
         ledger.record(new CallLedger.Entry(client.name(), client.profile().model(), call.purpose(), call.owner(), 0, 0,
-                false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED,
+                false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED, failure.kind(),
                 failure.description()));
         metrics.call(client.name(), call.purpose(), CallLedger.Outcome.FAILED, latency, 0, 0);
         throw new ModelCallFailed(client.name(), call.purpose(), attempts, failure.description(), failure.retryable());

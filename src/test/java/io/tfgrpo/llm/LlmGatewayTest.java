@@ -169,8 +169,8 @@ class LlmGatewayTest extends HttpTest {
                 .isInstanceOf(ModelCallFailed.class)
                 .hasMessageStartingWith("Model profile 'wire' failed the judge call after 3 attempts: I/O error or timeout");
         assertThat(server.getAllServeEvents()).hasSize(3);
-        assertThat(jdbc.queryForObject("select outcome || ' ' || attempts from llm_call where owner = ?", String.class,
-                owner)).isEqualTo("FAILED 3");
+        assertThat(jdbc.queryForObject("select outcome || ' ' || attempts || ' ' || error_kind from llm_call where owner = ?",
+                String.class, owner)).isEqualTo("FAILED 3 timeout");
     }
 
     @Test
@@ -256,6 +256,22 @@ class LlmGatewayTest extends HttpTest {
         assertThat(jdbc.queryForList("select coalesce(error, '') from llm_call", String.class))
                 .noneMatch(error -> error.contains(SECRET));
         assertThat(output.getAll()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theLedgerKeepsAFailuresKindAndAMessageWithoutTheKey() {
+        // a server that quotes the key it was sent as its error code
+        server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"no\", \"code\": \"" + SECRET + "\"}}")));
+
+        assertThatThrownBy(() -> gateway.chat(call(Purpose.INFERENCE))).isInstanceOf(ModelCallFailed.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).endsWith("HTTP 401 ((hidden))"));
+        assertThat(jdbc.queryForMap("select outcome, error_kind, error from llm_call where owner = ?", owner))
+                .containsEntry("outcome", "FAILED").containsEntry("error_kind", "rejected")
+                .containsEntry("error", "HTTP 401 ((hidden))");
+        assertThat(http.get().uri("/api/models").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .contains("HTTP 401 ((hidden))").doesNotContain(SECRET);
     }
 
     private ChatCall call(Purpose purpose) {
