@@ -38,10 +38,11 @@ class CallLedger {
     }
 
     record Entry(String profile, String model, Purpose purpose, String owner, int promptTokens, int completionTokens,
-            boolean tokensEstimated, BigDecimal costUsd, long latencyMs, int attempts, Outcome outcome, String error) {
+            boolean tokensEstimated, BigDecimal costUsd, long latencyMs, int attempts, Outcome outcome,
+            String errorKind, String error) {
     }
 
-    /** At most this many rows go into one insert (12 arrays of this length). */
+    /** At most this many rows go into one insert (one array of this length per column). */
     static final int MAX_BATCH = 500;
 
     /** A column of {@code llm_call} as the insert fills it: its name, its PostgreSQL type and its value. */
@@ -60,7 +61,8 @@ class CallLedger {
             new Column("latency_ms", "int8", Entry::latencyMs),
             new Column("attempts", "int4", Entry::attempts),
             new Column("outcome", "varchar", entry -> entry.outcome().name()),
-            new Column("error", "varchar", entry -> truncate(entry.error())));
+            new Column("error_kind", "varchar", Entry::errorKind),
+            new Column("error", "varchar", entry -> ErrorText.safe(entry.error(), null)));
 
     /** One array per column, unnested into rows: the same statement for a batch of any size. */
     private static final String INSERT = "insert into llm_call ("
@@ -221,8 +223,8 @@ class CallLedger {
     }
 
     void markParseFailed(long callId, String problem) {
-        jdbc.sql("update llm_call set outcome = 'PARSE_FAILED', error = :error where id = :id")
-                .param("error", truncate("invalid JSON: " + problem)).param("id", callId).update();
+        jdbc.sql("update llm_call set outcome = 'PARSE_FAILED', error_kind = 'invalid-json', error = :error where id = :id")
+                .param("error", ErrorText.safe("invalid JSON: " + problem, null)).param("id", callId).update();
     }
 
     /** The mean latency of the profile's last 200 successful calls. */
@@ -257,9 +259,5 @@ class CallLedger {
                         Math.max(0, rs.getLong("retries"))))
                 .list();
         return UsageView.of(owner, profile, purpose, since, lines);
-    }
-
-    private static String truncate(String text) {
-        return text == null || text.length() <= 1000 ? text : text.substring(0, 997) + "...";
     }
 }

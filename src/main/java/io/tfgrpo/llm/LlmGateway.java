@@ -5,14 +5,18 @@ import java.math.MathContext;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
+import io.tfgrpo.shared.DatabaseUnavailable;
 import io.tfgrpo.shared.PromptTemplate;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -23,6 +27,8 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class LlmGateway {
+
+    private static final Logger log = LoggerFactory.getLogger(LlmGateway.class);
 
     private static final BigDecimal MILLION = BigDecimal.valueOf(1_000_000);
 
@@ -123,9 +129,10 @@ public class LlmGateway {
     }
 
     /**
-     * The one retry loop of every call: attempts within the profile's limits, backoff between them, the ledger and
-     * meters at the end. An attempt that passes its answer on as it arrives calls the given runnable when it does;
-     * from then on a failure is final (the caller has part of an answer already).
+     * The one retry loop of every call: attempts within the profile's limits, backoff between them, then the ledger
+     * and meters once. An attempt that passes its answer on as it arrives calls the given runnable when it does;
+     * from then on a failure is final (the caller has part of an answer already). Only the model's own failures are
+     * retried: the ledger is written after the loop, so that a database error can never buy the answer again.
      */
     private <R> Replied<R> retrying(ModelClient client, ChatCall call, Function<Runnable, R> attempt,
             Function<R, ModelClient.Answer> answerOf) {
@@ -137,12 +144,10 @@ public class LlmGateway {
                 metrics.retry(client.name(), call.purpose());
                 pause(backoff(number, failure));
             }
+            R result;
             acquire(client);
             try {
-                R result = attempt.apply(() -> passedOn[0] = true);
-                clients.answered(client.name(), true, null);
-                return new Replied<>(result, reply(client, call, answerOf.apply(result), started, number,
-                        CallLedger.Outcome.OK));
+                result = attempt.apply(() -> passedOn[0] = true);
             }
             catch (CancellationException stopped) {
                 throw stopped;
@@ -152,15 +157,23 @@ public class LlmGateway {
                     // the caller is being stopped: this is not the model's failure and must not be recorded as one
                     throw new CancellationException("Interrupted during a call to profile " + client.name());
                 }
-                failure = Failure.of(e);
+                if (DatabaseUnavailable.causes(e)) {
+                    // the caller's own database work (a streamed answer's consumer, say): not the model's failure
+                    throw e;
+                }
+                failure = Failure.of(e, client.profile().apiKey());
                 clients.answered(client.name(), false, failure.description());
                 if (!failure.retryable() || passedOn[0]) {
                     failed(client, call, started, number, failure);
                 }
+                continue;
             }
             finally {
                 client.limiter().release();
             }
+            clients.answered(client.name(), true, null);
+            return new Replied<>(result, reply(client, call, answerOf.apply(result), started, number,
+                    CallLedger.Outcome.OK));
         }
         failed(client, call, started, settings.maxAttempts(), failure);
         throw new IllegalStateException("unreachable: failed() throws");
@@ -233,20 +246,33 @@ public class LlmGateway {
         boolean cached = outcome == CallLedger.Outcome.CACHED;
         BigDecimal cost = cached ? BigDecimal.ZERO : cost(client.profile(), prompt, completion);
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        long id = ledger.record(new CallLedger.Entry(client.name(), answer.model(), call.purpose(), call.owner(),
-                cached ? 0 : prompt, cached ? 0 : completion, estimated, cost, latency.toMillis(), attempts, outcome,
-                null));
+        // the meters count a call the ledger cannot: it was made, and paid
         metrics.call(client.name(), call.purpose(), outcome, latency, cached ? 0 : prompt, cached ? 0 : completion);
+        long id;
+        try {
+            id = ledger.record(new CallLedger.Entry(client.name(), answer.model(), call.purpose(), call.owner(),
+                    cached ? 0 : prompt, cached ? 0 : completion, estimated, cost, latency.toMillis(), attempts,
+                    outcome, null, null));
+        }
+        catch (RuntimeException e) {
+            if (!cached && DatabaseUnavailable.causes(e)) {
+                log.warn("Database unavailable: an answer of profile '{}' (purpose {}, {} prompt and {} completion "
+                        + "tokens, {} USD) is dropped unrecorded; the call fails and is not repeated", client.name(),
+                        call.purpose().name().toLowerCase(Locale.ROOT), prompt, completion,
+                        cost.toPlainString());
+            }
+            throw e;
+        }
         return new ChatReply(answer.content(), answer.model(), prompt, completion, estimated, cost, latency, attempts,
                 id, cached);
     }
 
     private ChatReply failed(ModelClient client, ChatCall call, long started, int attempts, Failure failure) {
         Duration latency = Duration.ofNanos(System.nanoTime() - started);
-        ledger.record(new CallLedger.Entry(client.name(), client.profile().model(), call.purpose(), call.owner(), 0, 0,
-                false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED,
-                failure.description()));
         metrics.call(client.name(), call.purpose(), CallLedger.Outcome.FAILED, latency, 0, 0);
+        ledger.record(new CallLedger.Entry(client.name(), client.profile().model(), call.purpose(), call.owner(), 0, 0,
+                false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED, failure.kind(),
+                failure.description()));
         throw new ModelCallFailed(client.name(), call.purpose(), attempts, failure.description(), failure.retryable());
     }
 

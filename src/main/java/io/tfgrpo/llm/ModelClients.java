@@ -31,7 +31,7 @@ class ModelClients {
         settings.models().forEach((name, profile) -> {
             clients.put(name, new ModelClient(name, profile, json));
             log.info("Model profile '{}': {} {} at {}{}", name, profile.provider().name().toLowerCase(),
-                    profile.model(), profile.baseUrl(),
+                    profile.model(), profile.shownBaseUrl(),
                     profile.synthetic() ? " (the LLM simulator: answers are SYNTHETIC)" : "");
         });
     }

@@ -1,6 +1,5 @@
 package io.tfgrpo.llm;
 
-import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 
@@ -42,15 +41,9 @@ class ModelController {
     private ModelView view(ModelClient client) {
         ModelProfile p = client.profile();
         ModelClients.LastCall last = clients.lastCall(client.name());
-        return new ModelView(client.name(), p.provider(), withoutSecrets(p.baseUrl()), p.model(), p.hasApiKey(),
+        return new ModelView(client.name(), p.provider(), p.shownBaseUrl(), p.model(), p.hasApiKey(),
                 p.temperature(), p.maxTokens(), p.maxConcurrency(), p.requestsPerMinute(), p.timeout(),
                 p.inputPricePerMillion(), p.outputPricePerMillion(), p.jsonMode(), p.synthetic(),
                 last == null ? null : new ModelView.LastCall(last.at(), last.ok(), last.error()));
-    }
-
-    /** A base URL may carry credentials in its user info or query; neither is shown. */
-    private static String withoutSecrets(URI url) {
-        return url.getScheme() + "://" + url.getHost() + (url.getPort() < 0 ? "" : ":" + url.getPort())
-                + (url.getRawPath() == null ? "" : url.getRawPath());
     }
 }

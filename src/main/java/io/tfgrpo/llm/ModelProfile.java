@@ -50,9 +50,17 @@ public record ModelProfile(
         return apiKey != null && !apiKey.isBlank();
     }
 
+    /** The base URL as logs and the API show it: without the credentials of its user info, query or fragment. */
+    String shownBaseUrl() {
+        String authority = baseUrl.getRawAuthority();
+        return (baseUrl.getScheme() == null ? "" : baseUrl.getScheme() + ":")
+                + (authority == null ? "" : "//" + authority.substring(authority.lastIndexOf('@') + 1))
+                + (baseUrl.getRawPath() == null ? "" : baseUrl.getRawPath());
+    }
+
     @Override
     public String toString() {
-        return "ModelProfile[provider=" + provider + ", baseUrl=" + baseUrl + ", model=" + model + ", apiKey="
+        return "ModelProfile[provider=" + provider + ", baseUrl=" + shownBaseUrl() + ", model=" + model + ", apiKey="
                 + (hasApiKey() ? "(set)" : "(none)") + ", maxConcurrency=" + maxConcurrency + ", timeout=" + timeout
                 + "]";
     }

@@ -30,16 +30,34 @@ class ResponseCache {
         };
     }
 
-    /** The key of a cacheable call, or null when the call may not be cached. */
+    /**
+     * The key of a cacheable call, or null when the call may not be cached. It holds everything that changes the
+     * answer: where the call goes (profile, provider, model) and every option sent with it. Each field is written
+     * with its length, so that no text inside a message can pass for the boundary between two fields.
+     */
     String keyOf(ChatCall call, ModelProfile profile, String schemaJson) {
         Double temperature = call.temperature() != null ? call.temperature() : profile.temperature();
         if (!enabled || temperature == null || temperature != 0.0) {
             return null;
         }
-        StringBuilder key = new StringBuilder(call.profile()).append('\u0000').append(call.maxTokens())
-                .append('\u0000').append(call.seed()).append('\u0000').append(schemaJson);
-        call.messages().forEach(m -> key.append('\u0000').append(m.role()).append('\u0001').append(m.content()));
+        StringBuilder key = new StringBuilder();
+        field(key, call.profile());
+        field(key, profile.provider());
+        field(key, profile.model());
+        field(key, profile.jsonMode());
+        field(key, call.maxTokens() != null ? call.maxTokens() : profile.maxTokens());
+        field(key, call.seed());
+        field(key, call.stop().size());
+        call.stop().forEach(stop -> field(key, stop));
+        field(key, schemaJson);
+        field(key, call.messages().size());
+        call.messages().forEach(m -> field(field(key, m.role()), m.content()));
         return sha256(key.toString());
+    }
+
+    private static StringBuilder field(StringBuilder key, Object value) {
+        String text = String.valueOf(value);
+        return key.append(value == null ? -1 : text.length()).append(':').append(value == null ? "" : text);
     }
 
     synchronized ModelClient.Answer get(String key) {

@@ -50,12 +50,13 @@ class CallLedgerTest {
         assertThat(ledger.statements() - before).isEqualTo(2);
         assertThat(jdbc.queryForMap("""
                 select profile, model, purpose, prompt_tokens, completion_tokens, tokens_estimated, cost_usd, latency_ms,
-                       attempts, outcome, error from llm_call where id = ?""", first))
+                       attempts, outcome, error_kind, error from llm_call where id = ?""", first))
                 .containsEntry("profile", "default").containsEntry("model", "simulator")
                 .containsEntry("purpose", "INFERENCE").containsEntry("prompt_tokens", 120)
                 .containsEntry("completion_tokens", 30).containsEntry("tokens_estimated", false)
                 .containsEntry("cost_usd", new BigDecimal("0.00012345")).containsEntry("latency_ms", 7L)
-                .containsEntry("attempts", 1).containsEntry("outcome", "OK").containsEntry("error", null);
+                .containsEntry("attempts", 1).containsEntry("outcome", "OK").containsEntry("error_kind", null)
+                .containsEntry("error", null);
     }
 
     @Test
@@ -125,6 +126,6 @@ class CallLedgerTest {
 
     private static CallLedger.Entry entry(String owner, String model, long latencyMs) {
         return new CallLedger.Entry("default", model, Purpose.INFERENCE, owner, 120, 30, false,
-                new BigDecimal("0.00012345"), latencyMs, 1, CallLedger.Outcome.OK, null);
+                new BigDecimal("0.00012345"), latencyMs, 1, CallLedger.Outcome.OK, null, null);
     }
 }

@@ -169,8 +169,8 @@ class LlmGatewayTest extends HttpTest {
                 .isInstanceOf(ModelCallFailed.class)
                 .hasMessageStartingWith("Model profile 'wire' failed the judge call after 3 attempts: I/O error or timeout");
         assertThat(server.getAllServeEvents()).hasSize(3);
-        assertThat(jdbc.queryForObject("select outcome || ' ' || attempts from llm_call where owner = ?", String.class,
-                owner)).isEqualTo("FAILED 3");
+        assertThat(jdbc.queryForObject("select outcome || ' ' || attempts || ' ' || error_kind from llm_call where owner = ?",
+                String.class, owner)).isEqualTo("FAILED 3 timeout");
     }
 
     @Test
@@ -190,9 +190,12 @@ class LlmGatewayTest extends HttpTest {
     @Test
     void malformedJsonIsRepairedOnce() {
         double failuresBefore = parseFailures(true);
-        server.stubFor(post("/v1/chat/completions").inScenario("repair").whenScenarioStateIs(Scenario.STARTED)
-                .willReturn(okJson(completion("{\"analysis\": \"cut off", 5))).willSetStateTo("repaired"));
-        server.stubFor(post("/v1/chat/completions").inScenario("repair").whenScenarioStateIs("repaired")
+        // told apart by what they ask, not by their order: a first call that times out on a cold client and is
+        // retried must get the cut-off answer again
+        server.stubFor(post("/v1/chat/completions").atPriority(2)
+                .willReturn(okJson(completion("{\"analysis\": \"cut off", 5))));
+        server.stubFor(post("/v1/chat/completions").atPriority(1)
+                .withRequestBody(containing("could not be used: malformed JSON"))
                 .willReturn(okJson(completion("```json\n{\"analysis\": \"fine\", \"score\": 4}\n```", 5))));
 
         Structured<Verdict> verdict = gateway.structured(call(Purpose.ADVANTAGE), Verdict.class);
@@ -256,6 +259,22 @@ class LlmGatewayTest extends HttpTest {
         assertThat(jdbc.queryForList("select coalesce(error, '') from llm_call", String.class))
                 .noneMatch(error -> error.contains(SECRET));
         assertThat(output.getAll()).doesNotContain(SECRET);
+    }
+
+    @Test
+    void theLedgerKeepsAFailuresKindAndAMessageWithoutTheKey() {
+        // a server that quotes the key it was sent as its error code
+        server.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"no\", \"code\": \"" + SECRET + "\"}}")));
+
+        assertThatThrownBy(() -> gateway.chat(call(Purpose.INFERENCE))).isInstanceOf(ModelCallFailed.class)
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain(SECRET).endsWith("HTTP 401 ((hidden))"));
+        assertThat(jdbc.queryForMap("select outcome, error_kind, error from llm_call where owner = ?", owner))
+                .containsEntry("outcome", "FAILED").containsEntry("error_kind", "rejected")
+                .containsEntry("error", "HTTP 401 ((hidden))");
+        assertThat(http.get().uri("/api/models").exchange().expectBody(String.class).returnResult().getResponseBody())
+                .contains("HTTP 401 ((hidden))").doesNotContain(SECRET);
     }
 
     private ChatCall call(Purpose purpose) {

@@ -91,6 +91,22 @@ class OllamaProfileAndCacheTest extends HttpTest {
                 .containsExactly("OK", "CACHED", "OK");
     }
 
+    @Test
+    void callsThatDifferOnlyInTheirStopSequencesAreNotAnsweredFromOneEntry() {
+        ollama.stubFor(post("/api/chat").willReturn(answer("one, two, three")));
+
+        ChatReply untilThree = gateway.chat(call(0.0).withStop(List.of("three")));
+        ChatReply untilTwo = gateway.chat(call(0.0).withStop(List.of("two")));
+        ChatReply untilTwoAgain = gateway.chat(call(0.0).withStop(List.of("two")));
+
+        assertThat(untilThree.cached()).isFalse();
+        assertThat(untilTwo.cached()).as("another stop sequence is another call").isFalse();
+        assertThat(untilTwoAgain.cached()).isTrue();
+        assertThat(ollama.getAllServeEvents()).hasSize(2);
+        ollama.verify(postRequestedFor(urlEqualTo("/api/chat"))
+                .withRequestBody(matchingJsonPath("$.options.stop[0]", equalTo("two"))));
+    }
+
     private ChatCall call(double temperature) {
         return ChatCall.of("local", Purpose.SUMMARY, List.of(ChatMessage.user("Give one tip."))).ownedBy(owner)
                 .withTemperature(temperature);
