@@ -17,22 +17,24 @@ sealed interface AnswerShape permits Atom, AnswerShape.Group {
 
     boolean sameAs(AnswerShape other);
 
-    static AnswerShape parse(String normalised) {
+    /** @throws Deadline.Passed when the deadline passes before the answer is read */
+    static AnswerShape parse(String normalised, Deadline deadline) {
+        deadline.check();
         String s = Atom.ASSIGNMENT.matcher(normalised.strip()).replaceFirst("");
         Matcher matrix = MATRIX.matcher(s);
         if (matrix.matches()) {
             List<AnswerShape> rows = new ArrayList<>();
             for (String row : split(matrix.group(2), "\\\\")) {
-                rows.add(new Group("row", parse(split(row, "&")), true));
+                rows.add(new Group("row", parse(split(row, "&"), deadline), true));
             }
             return new Group("matrix", rows, true);
         }
         List<String> union = split(s, "\\cup");
         if (union.size() > 1) {
-            return new Group("union", parse(union), false);
+            return new Group("union", parse(union, deadline), false);
         }
         if (s.startsWith("\\{") && s.endsWith("\\}") && closing(s, 1) == s.length() - 1) {
-            return new Group("set", parse(split(s.substring(2, s.length() - 2), ",")), false);
+            return new Group("set", parse(split(s.substring(2, s.length() - 2), ","), deadline), false);
         }
         if (!s.isEmpty() && "([".indexOf(s.charAt(0)) >= 0 && closing(s, 0) == s.length() - 1
                 && ")]".indexOf(s.charAt(s.length() - 1)) >= 0) {
@@ -40,22 +42,22 @@ sealed interface AnswerShape permits Atom, AnswerShape.Group {
             List<String> parts = split(inner, ",");
             if (parts.size() > 1) {
                 // (1, 2) and [1, 2] and (1, 2] all differ: the brackets are part of the answer
-                return new Group(s.charAt(0) + "" + s.charAt(s.length() - 1), parse(parts), true);
+                return new Group(s.charAt(0) + "" + s.charAt(s.length() - 1), parse(parts, deadline), true);
             }
             if (s.startsWith("(") && s.endsWith(")")) {
                 // only grouping: (5) is 5 and (A) is A
-                return parse(inner);
+                return parse(inner, deadline);
             }
         }
         List<String> parts = split(s, ",");
         if (parts.size() > 1 && !THOUSANDS.matcher(s).matches()) {
-            return new Group("list", parse(parts), true);
+            return new Group("list", parse(parts, deadline), true);
         }
-        return Atom.of(s);
+        return Atom.of(s, deadline);
     }
 
-    private static List<AnswerShape> parse(List<String> parts) {
-        return parts.stream().map(AnswerShape::parse).toList();
+    private static List<AnswerShape> parse(List<String> parts, Deadline deadline) {
+        return parts.stream().map(part -> parse(part, deadline)).toList();
     }
 
     /** Splits at {@code separator} outside brackets and braces. */

@@ -26,7 +26,7 @@ record Atom(String canonical, boolean word, boolean percent, Num value) implemen
     private static final Pattern THOUSANDS_COMMA = Pattern.compile("(?<=\\d),(?=\\d{3}(?!\\d))");
     private static final Pattern WORD = Pattern.compile("[A-Za-z]+(?:['\\s]+[A-Za-z]+)*");
 
-    static Atom of(String answer) {
+    static Atom of(String answer, Deadline deadline) {
         String s = answer.strip().replaceAll("\\.+$", "");
         s = ASSIGNMENT.matcher(s).replaceFirst("");
         if (s.startsWith("+")) {
@@ -38,14 +38,14 @@ record Atom(String canonical, boolean word, boolean percent, Num value) implemen
         }
         s = THOUSANDS_COMMA.matcher(s).replaceAll("");
         Matcher units = UNITS.matcher(s);
-        if (units.matches() && evaluate(units.group(1)).isPresent()) {
+        if (units.matches() && evaluate(units.group(1), deadline).isPresent()) {
             percent |= PERCENT_WORD.matcher(units.group(2)).matches();
             s = units.group(1);
         }
         if (WORD.matcher(s).matches()) {
             return new Atom(s.toLowerCase(Locale.ROOT).replaceAll("['\\s]+", " "), true, percent, null);
         }
-        return new Atom(s.replaceAll("\\s+", ""), false, percent, evaluate(s).orElse(null));
+        return new Atom(s.replaceAll("\\s+", ""), false, percent, evaluate(s, deadline).orElse(null));
     }
 
     @Override
@@ -69,7 +69,7 @@ record Atom(String canonical, boolean word, boolean percent, Num value) implemen
                 || that.percent && !percent && that.value.dividedBy(hundred).sameAs(value);
     }
 
-    private static Optional<Num> evaluate(String s) {
-        return Expression.evaluate(s.replaceAll("\\s+", ""));
+    private static Optional<Num> evaluate(String s, Deadline deadline) {
+        return Expression.evaluate(s.replaceAll("\\s+", ""), deadline);
     }
 }

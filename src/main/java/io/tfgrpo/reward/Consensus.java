@@ -1,9 +1,13 @@
 package io.tfgrpo.reward;
 
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiPredicate;
+import java.util.function.Function;
 
 /**
  * Ground-truth-free mode: a group's pseudo-label is the answer most of its rollouts agree on. Rollouts that gave
@@ -37,6 +41,23 @@ public final class Consensus {
 
     /** {@link #majority} with {@link MathAnswers#equivalent}. */
     public static Optional<String> majorityMath(List<String> extractedAnswers) {
-        return majority(extractedAnswers, MathAnswers::equivalent);
+        return majorityMath(extractedAnswers, MathAnswers.DEFAULT_BUDGET);
+    }
+
+    /**
+     * {@link #majority} with {@link MathAnswers#equivalent}, each distinct answer read once within {@code budget}:
+     * a group of G costs G readings, not G² comparisons that each read both answers again.
+     */
+    static Optional<String> majorityMath(List<String> extractedAnswers, Duration budget) {
+        Map<String, MathAnswers.Reading> readings = new HashMap<>();
+        Function<String, MathAnswers.Reading> read = answer -> readings.computeIfAbsent(answer,
+                a -> MathAnswers.read(a, Deadline.after(budget)));
+        return majority(extractedAnswers, (a, b) -> read.apply(a).sameAs(read.apply(b)));
+    }
+
+    /** {@link #majorityMath} of the final answers of {@code responses}, each found within {@code budget}. */
+    static Optional<String> majorityOfResponses(List<String> responses, Duration budget) {
+        return majorityMath(responses.stream().map(response -> MathAnswers.extractFinal(response, budget).orElse(null))
+                .toList(), budget);
     }
 }

@@ -9,7 +9,8 @@ import java.util.regex.Pattern;
  * Evaluates a normalised answer without whitespace (see {@link Latex}) when it is a number: integers, decimals,
  * {@code 1e3}, {@code 1.5\times10^{3}}, {@code \frac{a}{b}}, {@code a/b}, mixed numbers ({@code 1\frac{4}{5}}),
  * {@code \sqrt{..}}, {@code \sqrt[n]{..}}, {@code \pi}, powers, products (also implicit: {@code 2\sqrt{5}}) and
- * sums. Anything with a variable is not a number, so it is compared by its text instead.
+ * sums. Anything with a variable is not a number, so it is compared by its text instead. Each operand read checks
+ * the verification's deadline, so no spelling of a number can keep the parser busy past it.
  */
 final class Expression {
 
@@ -20,18 +21,21 @@ final class Expression {
     private static final Pattern MIXED_FRACTION = Pattern.compile("\\\\frac\\{\\d+\\}\\{\\d+\\}");
 
     private final String text;
+    private final Deadline deadline;
     private int pos;
 
-    private Expression(String text) {
+    private Expression(String text, Deadline deadline) {
         this.text = text;
+        this.deadline = deadline;
     }
 
-    static Optional<Num> evaluate(String text) {
+    /** @throws Deadline.Passed when the deadline passes before the value is known */
+    static Optional<Num> evaluate(String text, Deadline deadline) {
         if (text.isEmpty() || text.length() > MAX_LENGTH) {
             return Optional.empty();
         }
         try {
-            Expression expression = new Expression(text);
+            Expression expression = new Expression(text, deadline);
             Num value = expression.sum();
             return expression.pos == text.length() ? Optional.of(value) : Optional.empty();
         }
@@ -104,6 +108,7 @@ final class Expression {
     }
 
     private Num primary() {
+        deadline.check();
         if (eat("(")) {
             return closedBy(")");
         }

@@ -7,7 +7,11 @@ import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** Finds the final answer in a model's response; see {@link MathAnswers#extractFinal(String)}. */
+/**
+ * Finds the final answer in a model's response; see {@link MathAnswers#extractFinal(String)}. Responses may be long
+ * and built to be costly: the patterns neither backtrack over runs of spaces nor recurse per repetition, and the
+ * whole-response searches read the text under the verification's deadline.
+ */
 final class FinalAnswers {
 
     private static final Pattern BOX = Pattern.compile("\\\\(?:boxed|fbox)\\s*\\{");
@@ -22,9 +26,9 @@ final class FinalAnswers {
      * the answer on the next line), so "before the final answer, check" is not taken for one.
      */
     private static final List<Pattern> PHRASES = List.of(
-            Pattern.compile("(?i)\\bfinal\\s+answer[ \\t]*(?:\\*\\*|#)*[ \\t]*(?<sep>is\\b[ \\t]*:?|[:=])?" + BOLD),
+            Pattern.compile("(?i)\\bfinal\\s+answer[ \\t]*[*#]*+[ \\t]*(?<sep>is\\b[ \\t]*:?|[:=])?" + BOLD),
             Pattern.compile("(?i)\\banswer\\s+is\\b(?<sep>\\s*:?)" + BOLD),
-            Pattern.compile("(?i)\\banswer\\s*(?:\\*\\*)?\\s*(?<sep>:)" + BOLD),
+            Pattern.compile("(?i)\\banswer\\s*+(?:\\*\\*)?+\\s*+(?<sep>:)" + BOLD),
             // GSM8K's own marker, which models tuned on it imitate
             Pattern.compile("(?m)^####(?<sep>)" + BOLD));
     private static final Pattern NUMBER = Pattern.compile(
@@ -35,11 +39,15 @@ final class FinalAnswers {
     private FinalAnswers() {
     }
 
-    static Optional<String> extract(String response) {
+    /**
+     * @throws Deadline.Passed     when the deadline passes first
+     * @throws StackOverflowError  should a pattern still recurse too deeply on some response
+     */
+    static Optional<String> extract(String response, Deadline deadline) {
         if (response == null || response.isBlank()) {
             return Optional.empty();
         }
-        return lastBoxed(response).or(() -> phrase(response)).or(() -> lastNumber(response));
+        return lastBoxed(response).or(() -> phrase(response, deadline)).or(() -> lastNumber(response, deadline));
     }
 
     /** The content of the last {@code \\boxed{..}} or {@code \\fbox{..}} that is closed and not empty. */
@@ -58,9 +66,9 @@ final class FinalAnswers {
         return Optional.empty();
     }
 
-    private static Optional<String> phrase(String response) {
+    private static Optional<String> phrase(String response, Deadline deadline) {
         for (Pattern phrase : PHRASES) {
-            Matcher matcher = phrase.matcher(response);
+            Matcher matcher = phrase.matcher(deadline.watching(response));
             List<Hit> hits = new ArrayList<>();
             while (matcher.find()) {
                 hits.add(new Hit(matcher.group("sep") != null, matcher.end()));
@@ -82,8 +90,8 @@ final class FinalAnswers {
         return Optional.empty();
     }
 
-    private static Optional<String> lastNumber(String response) {
-        return NUMBER.matcher(response).results().map(MatchResult::group)
+    private static Optional<String> lastNumber(String response, Deadline deadline) {
+        return NUMBER.matcher(deadline.watching(response)).results().map(MatchResult::group)
                 .reduce((first, second) -> second);
     }
 

@@ -1,5 +1,6 @@
 package io.tfgrpo.reward;
 
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -33,12 +34,23 @@ import java.util.Optional;
  * <li><b>Units.</b> Up to three words after a number are units and dropped (5 cm, 12 dollars, 864 inches^2);
  * single letters are not, because {@code 2k} is an expression. {@code 1\frac{4}{5}} is a mixed number, 9/5.</li>
  * <li><b>Expressions with variables</b> are compared as normalised text only: {@code x+1} ≠ {@code 1+x}.</li>
+ * <li><b>Cost.</b> Exact values are kept up to {@link Rational#MAX_BITS} bits per numerator and denominator;
+ * beyond that a value is a double when one exists, and otherwise (it overflows or underflows) it equals nothing:
+ * {@code 1/3^{10000}+1/5^{6666}} is neither 0 nor 1, and is not worth seconds of CPU. A comparison that runs out of
+ * its time budget ({@code tfgrpo.reward.verification-budget}) compares the two texts as they are written.</li>
  * </ul>
  */
 public final class MathAnswers {
 
     /** Longer answers are compared as plain text: the structural comparison is for answers, not essays. */
     private static final int MAX_STRUCTURED_LENGTH = 1_000;
+    /** The default of {@code tfgrpo.reward.verification-budget}. */
+    static final Duration DEFAULT_BUDGET = Duration.ofMillis(200);
+
+    static {
+        // the first comparison loads classes, compiles patterns and links lambdas: no answer's budget pays for that
+        compare("\\frac{1}{2}\\sqrt{4}+2^{3}", "(8.5, 50\\%)", Duration.ofMinutes(1));
+    }
 
     private MathAnswers() {
     }
@@ -50,18 +62,43 @@ public final class MathAnswers {
      * period); else the last number in the text; empty for a null or blank response.
      */
     public static Optional<String> extractFinal(String response) {
-        return FinalAnswers.extract(response);
+        return extractFinal(response, DEFAULT_BUDGET);
+    }
+
+    /** As {@link #extractFinal(String)}, within {@code budget}: an answer too costly to find is none. */
+    static Optional<String> extractFinal(String response, Duration budget) {
+        try {
+            return FinalAnswers.extract(response, Deadline.after(budget));
+        }
+        catch (Deadline.Passed | StackOverflowError e) {
+            return Optional.empty();
+        }
     }
 
     /** Whether two final answers are the same answer; null or blank is no answer, equivalent to nothing. */
     public static boolean equivalent(String a, String b) {
+        return equivalent(a, b, DEFAULT_BUDGET);
+    }
+
+    /** As {@link #equivalent(String, String)}, within {@code budget} (after that, only the same text is the same). */
+    static boolean equivalent(String a, String b, Duration budget) {
+        return compare(a, b, budget) == Verdict.SAME;
+    }
+
+    static Verdict compare(String a, String b, Duration budget) {
+        return compare(a, b, Deadline.after(budget));
+    }
+
+    static Verdict compare(String a, String b, Deadline deadline) {
         if (a == null || b == null || a.isBlank() || b.isBlank()) {
-            return false;
+            return Verdict.DIFFERENT;
         }
-        if (a.length() > MAX_STRUCTURED_LENGTH || b.length() > MAX_STRUCTURED_LENGTH) {
-            return a.strip().equals(b.strip());
+        Reading first = read(a, deadline);
+        Reading second = read(b, deadline);
+        if (first.sameAs(second)) {
+            return Verdict.SAME;
         }
-        return shape(a).sameAs(shape(b));
+        return first.cutShort() || second.cutShort() ? Verdict.OUT_OF_TIME : Verdict.DIFFERENT;
     }
 
     /** The answer in a reference, which may be written as {@code \boxed{..}} or plainly. */
@@ -69,7 +106,36 @@ public final class MathAnswers {
         return FinalAnswers.lastBoxed(reference).orElse(reference.strip());
     }
 
-    static AnswerShape shape(String answer) {
-        return AnswerShape.parse(Latex.normalise(answer));
+    /** An answer read for comparison: its structure, or none when it is too long or took too long to read. */
+    static Reading read(String answer, Deadline deadline) {
+        if (answer.length() > MAX_STRUCTURED_LENGTH) {
+            return new Reading(answer, null, false);
+        }
+        try {
+            return new Reading(answer, AnswerShape.parse(Latex.normalise(answer), deadline), false);
+        }
+        catch (Deadline.Passed e) {
+            return new Reading(answer, null, true);
+        }
+    }
+
+    /** Whether two answers are the same; {@code OUT_OF_TIME}: their texts differ and the budget ran out. */
+    enum Verdict {
+        SAME, DIFFERENT, OUT_OF_TIME
+    }
+
+    /**
+     * A non-blank answer as read.
+     *
+     * @param text     as written
+     * @param shape    its structure, or null when only the text can be compared
+     * @param cutShort the deadline passed while it was read
+     */
+    record Reading(String text, AnswerShape shape, boolean cutShort) {
+
+        boolean sameAs(Reading other) {
+            return shape != null && other.shape != null ? shape.sameAs(other.shape)
+                    : text.strip().equals(other.text.strip());
+        }
     }
 }

@@ -1,10 +1,14 @@
 package io.tfgrpo.reward;
 
 import java.net.URI;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+
+import io.micrometer.core.instrument.MeterRegistry;
 
 import io.tfgrpo.llm.LlmGateway;
 
@@ -17,10 +21,12 @@ public class Verifiers {
 
     private final LlmGateway gateway;
     private final RewardSettings settings;
+    private final CutShort cutShort;
 
-    Verifiers(LlmGateway gateway, RewardSettings settings) {
+    Verifiers(LlmGateway gateway, RewardSettings settings, MeterRegistry meters) {
         this.gateway = gateway;
         this.settings = settings;
+        this.cutShort = new CutShort(meters);
     }
 
     /** Longest answer quoted in full in a reward's reason. */
@@ -38,9 +44,10 @@ public class Verifiers {
             throw new IllegalArgumentException("invalid verifier: " + String.join("; ", spec.problems()));
         }
         return switch (spec.type()) {
-            case MATH -> new MathVerifier();
+            case MATH -> new MathVerifier(settings.verificationBudget(), cutShort);
             case EXACT -> new ExactVerifier(spec.caseSensitiveOrDefault());
-            case REGEX -> new RegexVerifier(spec.compiledPattern(), spec.caseSensitiveOrDefault());
+            case REGEX -> new RegexVerifier(spec.compiledPattern(), spec.caseSensitiveOrDefault(),
+                    settings.verificationBudget(), cutShort);
             case LLM_JUDGE -> new LlmJudgeVerifier(gateway, spec.profile(), spec.rubric(), owner);
             case WEBHOOK -> {
                 URI url = URI.create(spec.url());
@@ -51,6 +58,14 @@ public class Verifiers {
                 yield new WebhookVerifier(url, settings.webhookTimeout());
             }
         };
+    }
+
+    /**
+     * Ground-truth-free: a group's pseudo-label, the majority final answer of its responses ({@link Consensus}); null
+     * responses are none. Each response is read once, within the verification budget.
+     */
+    public Optional<String> pseudoLabel(List<String> responses) {
+        return Consensus.majorityOfResponses(responses, settings.verificationBudget());
     }
 
     /** Whether the webhook's host is one the operator allowed (exact, case-insensitive). */

@@ -23,11 +23,10 @@ import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.llm.Structured;
 import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
-import io.tfgrpo.reward.Consensus;
-import io.tfgrpo.reward.MathAnswers;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.VerifierFailed;
+import io.tfgrpo.reward.Verifiers;
 
 /**
  * The model-facing phases of one step (METHOD.md steps 1 to 6): rollouts, rewards, the group filter, summaries,
@@ -44,10 +43,12 @@ class StepRunner {
 
     private final LlmGateway gateway;
     private final StepStore store;
+    private final Verifiers verifiers;
 
-    StepRunner(LlmGateway gateway, StepStore store) {
+    StepRunner(LlmGateway gateway, StepStore store, Verifiers verifiers) {
         this.gateway = gateway;
         this.store = store;
+        this.verifiers = verifiers;
     }
 
     /** Steps 1 and 2: G rollouts per problem, and the group's rewards as soon as its answers are in. */
@@ -108,9 +109,8 @@ class StepRunner {
         DatasetItemView problem = ctx.items().get(item);
         String label = problem.answer();
         if (ctx.job().config().groundTruthFree()) {
-            label = Consensus.majorityMath(group.values().stream()
-                    .map(r -> r.response() == null ? null : MathAnswers.extractFinal(r.response()).orElse(null))
-                    .toList()).orElse(null);
+            label = verifiers.pseudoLabel(group.values().stream().map(StepStore.Rollout::response).toList())
+                    .orElse(null);
         }
         for (StepStore.Rollout r : group.values()) {
             Reward reward;

@@ -3,6 +3,7 @@ package io.tfgrpo.reward;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -12,13 +13,15 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+
 import tools.jackson.databind.json.JsonMapper;
 
 class VerifiersTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private final Verifiers verifiers = new Verifiers(null,
-            new RewardSettings(List.of("grader.internal"), java.time.Duration.ofSeconds(1)));
+    private final Verifiers verifiers = new Verifiers(null, new RewardSettings(List.of("grader.internal"),
+            Duration.ofSeconds(1), MathAnswers.DEFAULT_BUDGET), new SimpleMeterRegistry());
 
     static Stream<Arguments> mathScores() {
         return Stream.of(
