@@ -69,6 +69,16 @@ class JobStore {
                 .param("size", size).param("offset", (long) page * size).query(this::job).list();
     }
 
+    /** Jobs that train or validate on the dataset, oldest first, at most {@code limit}. */
+    List<UUID> usingDataset(UUID dataset, int limit) {
+        return jdbc.sql("""
+                select id from training_job
+                where dataset_id = :dataset or config -> 'validation' ->> 'datasetId' = :text
+                order by created_at limit :limit""")
+                .param("dataset", dataset).param("text", dataset.toString()).param("limit", limit)
+                .query(UUID.class).list();
+    }
+
     long count() {
         return jdbc.sql("select count(*) from training_job").query(Long.class).single();
     }
