@@ -55,6 +55,15 @@ class JobStore {
                 .param("steps", stepsPerEpoch).param("key", idempotencyKey).update();
     }
 
+    /**
+     * Serialises the starts that carry this idempotency key until the caller's transaction ends, so that the
+     * second of two concurrent starts sees the job of the first instead of inserting a duplicate.
+     */
+    void lockIdempotencyKey(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('training_job.idempotency_key'), hashtext(:key))")
+                .param("key", key).query().listOfRows();
+    }
+
     Optional<UUID> idByIdempotencyKey(String key) {
         return jdbc.sql("select id from training_job where idempotency_key = :key").param("key", key)
                 .query(UUID.class).optional();

@@ -60,6 +60,7 @@ public class TrainingJobs {
     @Transactional
     public TrainingJobView start(StartTrainingJob request, String idempotencyKey) {
         if (idempotencyKey != null) {
+            jobs.lockIdempotencyKey(idempotencyKey);
             var existing = jobs.idByIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
                 return get(existing.get());

@@ -11,10 +11,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.tfgrpo.simulator.LlmSimulator;
 
@@ -139,6 +144,55 @@ class TrainingJobApiTest extends TrainingTest {
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         assertThat(second).isEqualTo(first);
         http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void twoStartsWithTheSameIdempotencyKeyAtOnceMakeOneJob() throws Exception {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                // a new library each time, which the two starts also race to create; the slow model has its own
+                // simulator (other tests count the calls of the shared one), and the job is cancelled anyway
+                Map<String, Object> body = Map.of("datasetId", dataset, "library", library("idem-race"),
+                        "rolloutModel", "slow", "distillModel", "slow", "epochs", 1, "groupSize", 1);
+                String key = UUID.randomUUID().toString();
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Answer>> starts = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    RestTestClient client = client(port).defaultHeader("Authorization", BEARER).build();
+                    starts.add(CompletableFuture.supplyAsync(() -> {
+                        awaitLatch(go);
+                        var result = client.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(Map.class);
+                        return new Answer(result.getStatus().value(), result.getResponseBody().get("id"));
+                    }, pool));
+                }
+                go.countDown();
+                List<Answer> answers = starts.stream().map(CompletableFuture::join).toList();
+                assertThat(answers).as("round %d", round).allMatch(a -> a.status() == 202 && a.id() != null);
+                assertThat(answers.get(0).id()).as("round %d", round).isEqualTo(answers.get(1).id());
+                assertThat(count("select count(*) from training_job where idempotency_key = ?", key)).isEqualTo(1);
+                http.post().uri("/api/training-jobs/{id}/cancel", answers.get(0).id()).exchange()
+                        .expectStatus().isAccepted();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private record Answer(int status, Object id) {
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads the job's event stream to its end: the stream itself ends when the job does. */
