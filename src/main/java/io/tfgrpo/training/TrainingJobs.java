@@ -40,11 +40,13 @@ public class TrainingJobs {
     private final TrainingPlanner planner;
     private final JsonMapper json;
     private final Verifiers verifiers;
+    private final TrainingSettings settings;
 
     TrainingJobs(JobStore jobs, StepStore steps, Datasets datasets, Libraries libraries, LlmGateway gateway,
             SchedulerClient scheduler, OneTimeTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
-            Verifiers verifiers) {
+            Verifiers verifiers, TrainingSettings settings) {
         this.verifiers = verifiers;
+        this.settings = settings;
         this.jobs = jobs;
         this.steps = steps;
         this.datasets = datasets;
@@ -90,8 +92,9 @@ public class TrainingJobs {
         return new TrainingJobView(id, job.status().name(), job.library(), job.config().datasetId(),
                 job.startVersion(), job.epochs(), job.stepsPerEpoch(), job.totalSteps(), committed.size(),
                 committed.stream().map(TrainingStepView::libraryVersion).filter(Objects::nonNull).toList(), committed,
-                usage.totalTokens(), usage.costUsd(), job.cancelRequested(), job.errorCode(), job.error(),
-                job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()), job.createdAt(), job.startedAt(), job.finishedAt());
+                usage.totalTokens(), usage.costUsd(), job.config().budget(), job.cancelRequested(), job.errorCode(),
+                job.error(), job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()),
+                job.createdAt(), job.startedAt(), job.finishedAt());
     }
 
     @Transactional(readOnly = true)
@@ -111,7 +114,7 @@ public class TrainingJobs {
 
     private JobConfig validate(StartTrainingJob request) {
         DatasetView dataset = datasets.get(request.datasetId());
-        JobConfig config = JobConfig.of(request, dataset.itemCount());
+        JobConfig config = JobConfig.of(request, dataset.itemCount(), settings.budget(request.budget()));
         List<FieldError> errors = new ArrayList<>();
         profile(config.rolloutModel(), "rolloutModel", errors);
         profile(config.distillModel(), "distillModel", errors);

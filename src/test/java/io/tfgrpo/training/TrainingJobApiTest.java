@@ -2,6 +2,7 @@ package io.tfgrpo.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -17,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.client.RestTestClient;
@@ -25,6 +27,9 @@ import io.tfgrpo.simulator.LlmSimulator;
 
 /** Training jobs end to end over HTTP, against the LLM simulator answering the 20 GSM8K sample problems. */
 class TrainingJobApiTest extends TrainingTest {
+
+    @Autowired
+    TrainingJobs trainingJobs;
 
     @Test
     void aJobTrainsTheLibraryStepByStepAndReportsItsProgress() throws Exception {
@@ -180,6 +185,38 @@ class TrainingJobApiTest extends TrainingTest {
         finally {
             pool.shutdownNow();
         }
+    }
+
+    @Test
+    void aJobWithoutABudgetGetsTheDefaultOneAndShowsIt() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        UUID unset = budgetedJob(dataset, null);
+        UUID tokensOnly = budgetedJob(dataset, Map.of("maxTokens", 5000));
+        UUID both = budgetedJob(dataset, Map.of("maxTokens", 90_000_000, "maxCostUsd", 100));
+
+        http.get().uri("/api/training-jobs/{id}", unset).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(25)
+                .jsonPath("$.budget.maxTokens").isEqualTo(20_000_000)
+                .jsonPath("$.config.budget.maxTokens").isEqualTo(20_000_000);
+        http.get().uri("/api/training-jobs/{id}", tokensOnly).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(25)
+                .jsonPath("$.budget.maxTokens").isEqualTo(5000);
+        http.get().uri("/api/training-jobs/{id}", both).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(100)
+                .jsonPath("$.budget.maxTokens").isEqualTo(90_000_000);
+        assertThat(trainingJobs.get(unset).budget()).isEqualTo(new StartTrainingJob.Budget(new BigDecimal("25"), 20_000_000L));
+    }
+
+    /** A job on the slow model's own simulator (other tests count the calls of the shared one), cancelled at once. */
+    private UUID budgetedJob(UUID dataset, Map<String, Object> budget) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("datasetId", dataset, "library", library("budget"),
+                "rolloutModel", "slow", "distillModel", "slow", "epochs", 1, "groupSize", 1));
+        if (budget != null) {
+            body.put("budget", budget);
+        }
+        UUID id = startedJob(body);
+        http.post().uri("/api/training-jobs/{id}/cancel", id).exchange().expectStatus().isAccepted();
+        return id;
     }
 
     private record Answer(int status, Object id) {
