@@ -124,9 +124,12 @@ class JobStore {
                 .param("evaluation", evaluation).param("id", id).param("epoch", leaseEpoch).update();
     }
 
-    void savePromotion(UUID id, long leaseEpoch, String promotion) {
-        jdbc.sql("update training_job set promotion = :promotion where id = :id and lease_epoch = :epoch")
-                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update();
+    /** Ends the job SUCCEEDED with what it did about promotion; false when the lease was lost. */
+    boolean succeed(UUID id, long leaseEpoch, String promotion) {
+        return jdbc.sql("""
+                update training_job set status = 'SUCCEEDED', promotion = :promotion, finished_at = now()
+                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
+                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update() == 1;
     }
 
     boolean cancelRequested(UUID id) {

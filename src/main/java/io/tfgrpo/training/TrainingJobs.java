@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.dataset.DatasetView;
 import io.tfgrpo.dataset.Datasets;
@@ -36,14 +36,14 @@ public class TrainingJobs {
     private final Libraries libraries;
     private final LlmGateway gateway;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<Void> task;
+    private final CustomTask<Void> task;
     private final TrainingPlanner planner;
     private final JsonMapper json;
     private final Verifiers verifiers;
     private final TrainingSettings settings;
 
     TrainingJobs(JobStore jobs, StepStore steps, Datasets datasets, Libraries libraries, LlmGateway gateway,
-            SchedulerClient scheduler, OneTimeTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
+            SchedulerClient scheduler, CustomTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
             Verifiers verifiers, TrainingSettings settings) {
         this.verifiers = verifiers;
         this.settings = settings;

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.library.Libraries;
 
@@ -30,7 +30,7 @@ class TrainingJobDurabilityTest extends TrainingTest {
     SchedulerClient scheduler;
 
     @Autowired
-    OneTimeTask<Void> trainingJobTask;
+    CustomTask<Void> trainingJobTask;
 
     @Autowired
     Libraries libraries;
