@@ -114,6 +114,8 @@ class DatasetController {
     @Operation(summary = "Delete a dataset and its problems")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "404", description = "No such dataset")
+    @ApiResponse(responseCode = "409", description = "Training jobs or evaluations refer to it; `trainingJobs` and "
+            + "`evaluations` list them (up to 100 of each)")
     ResponseEntity<Void> delete(@PathVariable UUID id) {
         datasets.delete(id);
         return ResponseEntity.noContent().build();

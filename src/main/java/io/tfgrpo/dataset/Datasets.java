@@ -4,6 +4,7 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -21,8 +22,11 @@ public class Datasets {
     private final DatasetItemRepository items;
     private final DatasetImporter importer;
     private final JsonMapper json;
+    private final ObjectProvider<DatasetUsers> users;
 
-    Datasets(DatasetRepository datasets, DatasetItemRepository items, DatasetImporter importer, JsonMapper json) {
+    Datasets(DatasetRepository datasets, DatasetItemRepository items, DatasetImporter importer, JsonMapper json,
+            ObjectProvider<DatasetUsers> users) {
+        this.users = users;
         this.datasets = datasets;
         this.items = items;
         this.importer = importer;
@@ -62,12 +66,19 @@ public class Datasets {
         return items.findByDatasetIdOrderByOrdinal(id, Pageable.unpaged()).map(this::toView).getContent();
     }
 
+    /**
+     * Deletes a dataset and its problems, unless training jobs or evaluations refer to it (409 naming them). The
+     * row is locked first, so that a job or evaluation being started on it meanwhile either is seen here or waits
+     * and then finds the dataset gone.
+     */
     @Transactional
     public void delete(UUID id) {
-        if (!datasets.existsById(id)) {
-            throw DatasetNotFound.withId(id);
+        Dataset dataset = datasets.lockById(id).orElseThrow(() -> DatasetNotFound.withId(id));
+        List<DatasetUsers.Use> uses = users.orderedStream().map(user -> user.of(id)).toList();
+        if (uses.stream().anyMatch(use -> !use.ids().isEmpty())) {
+            throw DatasetInUse.by(id, uses);
         }
-        datasets.deleteById(id);
+        datasets.delete(dataset);
     }
 
     private DatasetItemView toView(DatasetItem item) {

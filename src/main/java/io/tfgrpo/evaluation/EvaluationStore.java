@@ -51,6 +51,12 @@ class EvaluationStore {
         return jdbc.sql("select * from evaluation where id = :id").param("id", id).query(this::run).optional();
     }
 
+    /** Evaluations of the dataset, oldest first, at most {@code limit}. */
+    List<UUID> usingDataset(UUID dataset, int limit) {
+        return jdbc.sql("select id from evaluation where dataset_id = :dataset order by created_at limit :limit")
+                .param("dataset", dataset).param("limit", limit).query(UUID.class).list();
+    }
+
     OptionalLong claim(UUID id) {
         return jdbc.sql("""
                 update evaluation set lease_epoch = lease_epoch + 1, status = 'RUNNING', started_at = coalesce(started_at, now())

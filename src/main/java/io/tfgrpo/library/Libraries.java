@@ -81,6 +81,21 @@ public class Libraries {
         return library.toView();
     }
 
+    /**
+     * Serves {@code version} only if {@code expected} is still served; otherwise changes nothing (someone, e.g. an
+     * operator rolling back, chose what is served in the meantime, and that choice wins). Joins the caller's
+     * transaction and locks the library row until it ends. Returns the library as it is now.
+     */
+    @Transactional
+    public LibraryView promoteIfServing(String name, int expected, int version) {
+        Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+        store.version(library, version);
+        if (library.currentVersion() == expected) {
+            library.promote(version);
+        }
+        return library.toView();
+    }
+
     /** Replaces the template that puts this library's experiences in front of prompts; null restores the default. */
     @Transactional
     public LibraryView usePriorTemplate(String name, String template) {

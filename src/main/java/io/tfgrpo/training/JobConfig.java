@@ -11,13 +11,14 @@ record JobConfig(UUID datasetId, String library, String rolloutModel, String dis
         boolean groundTruthFree, Integer maxExperiences, int experiencesPerGroup, StartTrainingJob.Budget budget,
         long seed, Map<String, String> promptOverrides, StartTrainingJob.Validation validation) {
 
-    static JobConfig of(StartTrainingJob request, int datasetSize) {
+    /** {@code budget}: the limits in effect, the request's own or the defaults (see {@link TrainingSettings#budget}). */
+    static JobConfig of(StartTrainingJob request, int datasetSize, StartTrainingJob.Budget budget) {
         return new JobConfig(request.datasetId(), request.library(), orElse(request.rolloutModel(), "default"),
                 orElse(request.distillModel(), "default"), orElse(request.groupSize(), 5), orElse(request.epochs(), 3),
                 Math.min(orElse(request.batchSize(), datasetSize), datasetSize), orElse(request.rolloutTemperature(), 0.7),
                 orElse(request.distillTemperature(), 0.0), orElse(request.verifier(), VerifierSpec.math()),
                 orElse(request.groundTruthFree(), false), request.maxExperiences(),
-                orElse(request.experiencesPerGroup(), 2), request.budget(), orElse(request.seed(), 42L),
+                orElse(request.experiencesPerGroup(), 2), budget, orElse(request.seed(), 42L),
                 request.promptOverrides() == null ? Map.of() : Map.copyOf(request.promptOverrides()),
                 request.validation());
     }

@@ -24,7 +24,8 @@ import io.tfgrpo.shared.DatabaseUnavailable;
 
 /**
  * Runs a job from its first uncommitted step to the end, in the execution db-scheduler gave this instance. The
- * job's lease epoch is taken first; from then on, the job's state only changes under that epoch.
+ * job's lease epoch is taken first; from then on, the job's state only changes under that epoch. A job whose
+ * validation evaluation is still going on ends the execution instead of waiting in it, and is run again later.
  */
 @Component
 class JobRunner {
@@ -59,23 +60,33 @@ class JobRunner {
         this.promotion = promotion;
     }
 
-    void run(UUID id, String worker, BooleanSupplier stopping) {
+    /** How an execution of a job ended: the job ended, or it waits for its validation evaluation. */
+    enum Outcome {
+        ENDED, AWAITING_VALIDATION
+    }
+
+    Outcome run(UUID id, String worker, BooleanSupplier stopping) {
         OptionalLong lease = jobs.claim(id, worker);
         if (lease.isEmpty()) {
-            return; // finished or cancelled while queued
+            return Outcome.ENDED; // finished or cancelled while queued
         }
         JobStore.Job job = jobs.find(id).orElseThrow();
         try {
-            StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
-                    verifiers.create(job.config().verifier(), id.toString()), new MethodPrompts(job.config().promptOverrides(),
-                            libraries.get(job.library()).priorTemplate()),
-                    new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
-                    settings.maxExperienceWords(), new ConcurrentHashMap<>());
-            for (int step = job.nextStep(); step < job.totalSteps(); step++) {
-                runStep(ctx, step);
+            if (job.nextStep() < job.totalSteps()) {
+                StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
+                        verifiers.create(job.config().verifier(), id.toString()),
+                        new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
+                        new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
+                        settings.maxExperienceWords(), new ConcurrentHashMap<>());
+                for (int step = job.nextStep(); step < job.totalSteps(); step++) {
+                    runStep(ctx, step);
+                }
             }
-            jobs.savePromotion(id, job.leaseEpoch(), promotion.decide(job, lastVersion(id), stopping));
-            jobs.finish(id, job.leaseEpoch(), JobStore.Status.SUCCEEDED, null, null);
+            var verdict = promotion.decide(job, lastVersion(id));
+            if (verdict.isEmpty()) {
+                return Outcome.AWAITING_VALIDATION;
+            }
+            promotion.conclude(job, verdict.get());
         }
         catch (JobStopped stop) {
             jobs.finish(id, job.leaseEpoch(), stop.status(), stop.code(), stop.getMessage());
@@ -96,6 +107,7 @@ class JobRunner {
             log.error("Training job {} failed", id, e);
             jobs.finish(id, job.leaseEpoch(), JobStore.Status.FAILED, "ERROR", e.getMessage());
         }
+        return Outcome.ENDED;
     }
 
     private void runStep(StepRunner.Context ctx, int step) {

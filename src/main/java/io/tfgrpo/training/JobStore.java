@@ -55,6 +55,15 @@ class JobStore {
                 .param("steps", stepsPerEpoch).param("key", idempotencyKey).update();
     }
 
+    /**
+     * Serialises the starts that carry this idempotency key until the caller's transaction ends, so that the
+     * second of two concurrent starts sees the job of the first instead of inserting a duplicate.
+     */
+    void lockIdempotencyKey(String key) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext('training_job.idempotency_key'), hashtext(:key))")
+                .param("key", key).query().listOfRows();
+    }
+
     Optional<UUID> idByIdempotencyKey(String key) {
         return jdbc.sql("select id from training_job where idempotency_key = :key").param("key", key)
                 .query(UUID.class).optional();
@@ -67,6 +76,16 @@ class JobStore {
     List<Job> list(int page, int size) {
         return jdbc.sql("select * from training_job order by created_at desc limit :size offset :offset")
                 .param("size", size).param("offset", (long) page * size).query(this::job).list();
+    }
+
+    /** Jobs that train or validate on the dataset, oldest first, at most {@code limit}. */
+    List<UUID> usingDataset(UUID dataset, int limit) {
+        return jdbc.sql("""
+                select id from training_job
+                where dataset_id = :dataset or config -> 'validation' ->> 'datasetId' = :text
+                order by created_at limit :limit""")
+                .param("dataset", dataset).param("text", dataset.toString()).param("limit", limit)
+                .query(UUID.class).list();
     }
 
     long count() {
@@ -105,9 +124,12 @@ class JobStore {
                 .param("evaluation", evaluation).param("id", id).param("epoch", leaseEpoch).update();
     }
 
-    void savePromotion(UUID id, long leaseEpoch, String promotion) {
-        jdbc.sql("update training_job set promotion = :promotion where id = :id and lease_epoch = :epoch")
-                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update();
+    /** Ends the job SUCCEEDED with what it did about promotion; false when the lease was lost. */
+    boolean succeed(UUID id, long leaseEpoch, String promotion) {
+        return jdbc.sql("""
+                update training_job set status = 'SUCCEEDED', promotion = :promotion, finished_at = now()
+                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
+                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update() == 1;
     }
 
     boolean cancelRequested(UUID id) {

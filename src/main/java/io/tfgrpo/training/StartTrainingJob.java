@@ -40,7 +40,8 @@ public record StartTrainingJob(
         @Min(1) @Max(1000) @Schema(description = "cap on the library's size; default: none") Integer maxExperiences,
         @Min(1) @Max(10) @Schema(description = "experiences proposed per group", defaultValue = "2")
         Integer experiencesPerGroup,
-        @Valid Budget budget,
+        @Valid @Schema(description = "spending limits; each one left out takes its default "
+                + "(tfgrpo.training.default-max-cost-usd, default-max-tokens)") Budget budget,
         @Valid @Schema(description = "evaluate the last version against the starting one before promoting it")
         Validation validation,
         @Schema(description = "shuffling and sampling seed", defaultValue = "42") Long seed,
@@ -58,7 +59,10 @@ public record StartTrainingJob(
             @DecimalMin("-1") @DecimalMax("1") Double minImprovement) {
     }
 
-    /** Spending limits: the job stops before a call that would pass either. */
+    /**
+     * Spending limits: the job stops before a call that would pass either. A limit left out takes its default
+     * (a setting); to allow more, give a higher one.
+     */
     public record Budget(@DecimalMin("0") BigDecimal maxCostUsd, @Min(1) Long maxTokens) {
     }
 }

@@ -88,7 +88,7 @@ class StepCommitter {
             }
             store.saveStep(job.id(), step);
             if (!jobs.advance(job.id(), job.leaseEpoch(), draft.step())) {
-                throw new LeaseLost(job.id(), draft.step());
+                throw LeaseLost.beforeStep(job.id(), draft.step());
             }
             return step;
         });

@@ -22,6 +22,9 @@ public record TrainingJobView(
         List<TrainingStepView> steps,
         long tokens,
         BigDecimal costUsd,
+        @Schema(description = "the spending limits in effect: the request's, and for each one it left out the default "
+                + "(tfgrpo.training.default-max-cost-usd, tfgrpo.training.default-max-tokens); null: none")
+        StartTrainingJob.Budget budget,
         boolean cancelRequested,
         @Schema(description = "why the job failed or stopped, e.g. BUDGET_EXCEEDED") String errorCode,
         String error,

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.dataset.DatasetView;
 import io.tfgrpo.dataset.Datasets;
@@ -36,15 +36,17 @@ public class TrainingJobs {
     private final Libraries libraries;
     private final LlmGateway gateway;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<Void> task;
+    private final CustomTask<Void> task;
     private final TrainingPlanner planner;
     private final JsonMapper json;
     private final Verifiers verifiers;
+    private final TrainingSettings settings;
 
     TrainingJobs(JobStore jobs, StepStore steps, Datasets datasets, Libraries libraries, LlmGateway gateway,
-            SchedulerClient scheduler, OneTimeTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
-            Verifiers verifiers) {
+            SchedulerClient scheduler, CustomTask<Void> trainingJobTask, TrainingPlanner planner, JsonMapper json,
+            Verifiers verifiers, TrainingSettings settings) {
         this.verifiers = verifiers;
+        this.settings = settings;
         this.jobs = jobs;
         this.steps = steps;
         this.datasets = datasets;
@@ -60,6 +62,7 @@ public class TrainingJobs {
     @Transactional
     public TrainingJobView start(StartTrainingJob request, String idempotencyKey) {
         if (idempotencyKey != null) {
+            jobs.lockIdempotencyKey(idempotencyKey);
             var existing = jobs.idByIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
                 return get(existing.get());
@@ -89,8 +92,9 @@ public class TrainingJobs {
         return new TrainingJobView(id, job.status().name(), job.library(), job.config().datasetId(),
                 job.startVersion(), job.epochs(), job.stepsPerEpoch(), job.totalSteps(), committed.size(),
                 committed.stream().map(TrainingStepView::libraryVersion).filter(Objects::nonNull).toList(), committed,
-                usage.totalTokens(), usage.costUsd(), job.cancelRequested(), job.errorCode(), job.error(),
-                job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()), job.createdAt(), job.startedAt(), job.finishedAt());
+                usage.totalTokens(), usage.costUsd(), job.config().budget(), job.cancelRequested(), job.errorCode(),
+                job.error(), job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()),
+                job.createdAt(), job.startedAt(), job.finishedAt());
     }
 
     @Transactional(readOnly = true)
@@ -110,7 +114,7 @@ public class TrainingJobs {
 
     private JobConfig validate(StartTrainingJob request) {
         DatasetView dataset = datasets.get(request.datasetId());
-        JobConfig config = JobConfig.of(request, dataset.itemCount());
+        JobConfig config = JobConfig.of(request, dataset.itemCount(), settings.budget(request.budget()));
         List<FieldError> errors = new ArrayList<>();
         profile(config.rolloutModel(), "rolloutModel", errors);
         profile(config.distillModel(), "distillModel", errors);

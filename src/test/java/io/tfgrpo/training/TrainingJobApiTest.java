@@ -2,6 +2,7 @@ package io.tfgrpo.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -11,15 +12,24 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.tfgrpo.simulator.LlmSimulator;
 
 /** Training jobs end to end over HTTP, against the LLM simulator answering the 20 GSM8K sample problems. */
 class TrainingJobApiTest extends TrainingTest {
+
+    @Autowired
+    TrainingJobs trainingJobs;
 
     @Test
     void aJobTrainsTheLibraryStepByStepAndReportsItsProgress() throws Exception {
@@ -139,6 +149,87 @@ class TrainingJobApiTest extends TrainingTest {
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         assertThat(second).isEqualTo(first);
         http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void twoStartsWithTheSameIdempotencyKeyAtOnceMakeOneJob() throws Exception {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            for (int round = 0; round < 8; round++) {
+                // a new library each time, which the two starts also race to create; the slow model has its own
+                // simulator (other tests count the calls of the shared one), and the job is cancelled anyway
+                Map<String, Object> body = Map.of("datasetId", dataset, "library", library("idem-race"),
+                        "rolloutModel", "slow", "distillModel", "slow", "epochs", 1, "groupSize", 1);
+                String key = UUID.randomUUID().toString();
+                CountDownLatch go = new CountDownLatch(1);
+                List<CompletableFuture<Answer>> starts = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    RestTestClient client = client(port).defaultHeader("Authorization", BEARER).build();
+                    starts.add(CompletableFuture.supplyAsync(() -> {
+                        awaitLatch(go);
+                        var result = client.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                                .contentType(MediaType.APPLICATION_JSON).body(body).exchange().returnResult(Map.class);
+                        return new Answer(result.getStatus().value(), result.getResponseBody().get("id"));
+                    }, pool));
+                }
+                go.countDown();
+                List<Answer> answers = starts.stream().map(CompletableFuture::join).toList();
+                assertThat(answers).as("round %d", round).allMatch(a -> a.status() == 202 && a.id() != null);
+                assertThat(answers.get(0).id()).as("round %d", round).isEqualTo(answers.get(1).id());
+                assertThat(count("select count(*) from training_job where idempotency_key = ?", key)).isEqualTo(1);
+                http.post().uri("/api/training-jobs/{id}/cancel", answers.get(0).id()).exchange()
+                        .expectStatus().isAccepted();
+            }
+        }
+        finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void aJobWithoutABudgetGetsTheDefaultOneAndShowsIt() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        UUID unset = budgetedJob(dataset, null);
+        UUID tokensOnly = budgetedJob(dataset, Map.of("maxTokens", 5000));
+        UUID both = budgetedJob(dataset, Map.of("maxTokens", 90_000_000, "maxCostUsd", 100));
+
+        http.get().uri("/api/training-jobs/{id}", unset).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(25)
+                .jsonPath("$.budget.maxTokens").isEqualTo(20_000_000)
+                .jsonPath("$.config.budget.maxTokens").isEqualTo(20_000_000);
+        http.get().uri("/api/training-jobs/{id}", tokensOnly).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(25)
+                .jsonPath("$.budget.maxTokens").isEqualTo(5000);
+        http.get().uri("/api/training-jobs/{id}", both).exchange().expectBody()
+                .jsonPath("$.budget.maxCostUsd").isEqualTo(100)
+                .jsonPath("$.budget.maxTokens").isEqualTo(90_000_000);
+        assertThat(trainingJobs.get(unset).budget()).isEqualTo(new StartTrainingJob.Budget(new BigDecimal("25"), 20_000_000L));
+    }
+
+    /** A job on the slow model's own simulator (other tests count the calls of the shared one), cancelled at once. */
+    private UUID budgetedJob(UUID dataset, Map<String, Object> budget) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("datasetId", dataset, "library", library("budget"),
+                "rolloutModel", "slow", "distillModel", "slow", "epochs", 1, "groupSize", 1));
+        if (budget != null) {
+            body.put("budget", budget);
+        }
+        UUID id = startedJob(body);
+        http.post().uri("/api/training-jobs/{id}/cancel", id).exchange().expectStatus().isAccepted();
+        return id;
+    }
+
+    private record Answer(int status, Object id) {
+    }
+
+    private static void awaitLatch(CountDownLatch latch) {
+        try {
+            latch.await();
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Reads the job's event stream to its end: the stream itself ends when the job does. */

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.library.Libraries;
 
@@ -30,7 +30,7 @@ class TrainingJobDurabilityTest extends TrainingTest {
     SchedulerClient scheduler;
 
     @Autowired
-    OneTimeTask<Void> trainingJobTask;
+    CustomTask<Void> trainingJobTask;
 
     @Autowired
     Libraries libraries;
@@ -41,7 +41,7 @@ class TrainingJobDurabilityTest extends TrainingTest {
         String library = library("resume");
         libraries.getOrCreate(library, null);
         JobConfig config = JobConfig.of(new StartTrainingJob(dataset, library, "sim", "sim", 4, 1, null, null, null,
-                null, null, null, null, null, null, 7L, null), 20);
+                null, null, null, null, null, null, 7L, null), 20, null);
         UUID id = UUID.randomUUID();
         jobs.insert(id, config, 0, 1, null);
         simulator.resetJournal();
@@ -145,7 +145,7 @@ class TrainingJobDurabilityTest extends TrainingTest {
     void aStaleWorkerCannotCommitAfterAnotherTookTheJobOver() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         JobConfig config = JobConfig.of(new StartTrainingJob(dataset, library("fence"), "sim", "sim", 2, 1, null, null,
-                null, null, null, null, null, null, null, 3L, null), 20);
+                null, null, null, null, null, null, null, 3L, null), 20, null);
         UUID id = UUID.randomUUID();
         jobs.insert(id, config, 0, 1, null);
 
