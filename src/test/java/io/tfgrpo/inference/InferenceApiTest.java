@@ -137,6 +137,10 @@ class InferenceApiTest extends HttpTest {
                 .body(Map.of("template", "no list here")).exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.field").isEqualTo("template");
         http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("template", "{{experiences}}" + "x".repeat(20_000))).exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:invalid-request")
+                .jsonPath("$.field").value(field -> assertThat((String) field).endsWith("template"));
+        http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("template", "House rules:\n{{experiences}}")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.priorTemplate").isEqualTo("House rules:\n{{experiences}}");
 
