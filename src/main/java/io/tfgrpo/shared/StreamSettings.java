@@ -20,7 +20,7 @@ import org.springframework.validation.annotation.Validated;
  */
 @ConfigurationProperties("tfgrpo.streams")
 @Validated
-public record StreamSettings(
+record StreamSettings(
         @DefaultValue("30m") @NotNull Duration maxLifetime,
         @DefaultValue("8") @Min(1) int maxPerKey,
         @DefaultValue("100") @Min(1) int maxPerInstance,
