@@ -85,7 +85,10 @@ class DatasetController {
         if (request.getContentLengthLong() > settings.maxUploadSize().toBytes()) {
             throw UploadTooLarge.over(settings.maxUploadSize());
         }
-        return created(datasets.upload(name, request.getInputStream()));
+        try (SpooledUpload body = SpooledUpload.of(request.getInputStream(), settings.maxUploadSize());
+                InputStream in = body.open()) {
+            return created(datasets.upload(name, in));
+        }
     }
 
     @GetMapping

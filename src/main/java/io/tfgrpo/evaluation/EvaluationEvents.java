@@ -1,52 +1,41 @@
 package io.tfgrpo.evaluation;
 
-import java.io.IOException;
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import io.tfgrpo.shared.ProgressStreams;
+
 /** An evaluation's progress as Server-Sent Events, read from the database (any instance can serve it). */
 @Component
 class EvaluationEvents {
 
-    private final Evaluations evaluations;
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
 
-    EvaluationEvents(Evaluations evaluations) {
+    private final Evaluations evaluations;
+    private final ProgressStreams streams;
+
+    EvaluationEvents(Evaluations evaluations, ProgressStreams streams) {
         this.evaluations = evaluations;
+        this.streams = streams;
     }
 
     SseEmitter stream(UUID id) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Thread.ofVirtual().name("evaluation-events-" + id).start(() -> follow(id, emitter));
-        return emitter;
-    }
-
-    private void follow(UUID id, SseEmitter emitter) {
-        long sent = -1;
-        try {
-            while (true) {
-                EvaluationView view = evaluations.get(id);
-                if (view.answers() != sent) {
-                    sent = view.answers();
-                    emitter.send(SseEmitter.event().name("progress")
-                            .data(Map.of("answers", view.answers(), "totalAnswers", view.totalAnswers())));
-                }
-                if (view.status().matches("SUCCEEDED|FAILED|CANCELLED")) {
-                    emitter.send(SseEmitter.event().name("done").data(view));
-                    emitter.complete();
-                    return;
-                }
-                Thread.sleep(300);
+        long[] sent = { -1 };
+        return streams.open("evaluation-events-" + id, POLL_INTERVAL, events -> {
+            EvaluationView view = evaluations.get(id);
+            if (view.answers() != sent[0]) {
+                sent[0] = view.answers();
+                events.send("progress", Map.of("answers", view.answers(), "totalAnswers", view.totalAnswers()));
             }
-        }
-        catch (IOException | IllegalStateException clientGone) {
-            emitter.completeWithError(clientGone);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        }
+            if (view.status().matches("SUCCEEDED|FAILED|CANCELLED")) {
+                events.send("done", view);
+                return true;
+            }
+            return false;
+        });
     }
 }

@@ -45,7 +45,7 @@ public class Inference {
         String profile = profile(request.model(), "model");
         Applied applied = apply(request.library(), request.version(), "version", messages);
         ChatReply reply = gateway.chat(call(profile, applied).withTemperature(request.temperature())
-                .withMaxTokens(request.maxTokens()));
+                .withMaxTokens(settings.maxTokens(request.maxTokens())));
         return new InferenceResponse(reply.content(), request.library(), applied.prior().version(), applied.codes(),
                 profile, new InferenceResponse.Usage(reply.promptTokens(), reply.completionTokens(),
                         reply.totalTokens(), reply.tokensEstimated(), reply.costUsd()), reply.latency().toMillis());

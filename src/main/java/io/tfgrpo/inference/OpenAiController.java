@@ -48,14 +48,16 @@ class OpenAiController {
     private final Libraries libraries;
     private final LibraryVersions versions;
     private final JsonMapper json;
+    private final InferenceSettings settings;
 
     OpenAiController(Inference inference, LlmGateway gateway, Libraries libraries, LibraryVersions versions,
-            JsonMapper json) {
+            JsonMapper json, InferenceSettings settings) {
         this.inference = inference;
         this.gateway = gateway;
         this.libraries = libraries;
         this.versions = versions;
         this.json = json;
+        this.settings = settings;
     }
 
     @PostMapping(path = "/v1/chat/completions")
@@ -79,7 +81,7 @@ class OpenAiController {
             return forward((ObjectNode) body, request, inference.call(profile, applied), applied, response);
         }
         var call = inference.call(profile, applied).withTemperature(request.temperature())
-                .withMaxTokens(request.maxTokens()).withSeed(request.seed()).withStop(request.stop());
+                .withMaxTokens(settings.maxTokens(request.maxTokens())).withSeed(request.seed()).withStop(request.stop());
         HttpHeaders headers = headers(applied);
         String id = "chatcmpl-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
@@ -105,7 +107,7 @@ class OpenAiController {
                 }
             }
             catch (RuntimeException e) {
-                send(out, OpenAiErrors.body(e.getMessage(), "api_error", "model_call_failed"));
+                send(out, OpenAiErrors.streamFailure(e));
             }
             out.write("data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8));
             out.flush();
@@ -118,6 +120,7 @@ class OpenAiController {
             io.tfgrpo.llm.ChatCall call, Inference.Applied applied, HttpServletResponse response) throws IOException {
         ObjectNode forwarded = body.deepCopy();
         mergePrior(forwarded, applied.priorText());
+        lowerToMaxima(forwarded);
         HttpHeaders headers = headers(applied);
         if (!request.stream()) {
             ObjectNode reply = gateway.forward(call, forwarded, event -> { }).body();
@@ -136,8 +139,7 @@ class OpenAiController {
                 });
             }
             catch (RuntimeException e) {
-                write(out, "data: " + json.writeValueAsString(OpenAiErrors.body(e.getMessage(), "api_error",
-                        "model_call_failed")) + "\n\n");
+                write(out, "data: " + json.writeValueAsString(OpenAiErrors.streamFailure(e)) + "\n\n");
             }
             write(out, "data: [DONE]\n\n");
         };
@@ -156,6 +158,20 @@ class OpenAiController {
         response.setContentLength(json.length);
         response.getOutputStream().write(json);
         return null;
+    }
+
+    /** Bounds what one forwarded request may cost: its choices and its completion tokens. */
+    private void lowerToMaxima(ObjectNode body) {
+        lower(body, "n", settings.maxN());
+        lower(body, "max_tokens", settings.maxMaxTokens());
+        lower(body, "max_completion_tokens", settings.maxMaxTokens());
+    }
+
+    private static void lower(ObjectNode body, String field, int max) {
+        JsonNode value = body.get(field);
+        if (value != null && value.isNumber() && value.asDouble() > max) {
+            body.put(field, max);
+        }
     }
 
     /** Appends the prior to the first system (or developer) message with text content, or puts one first. */

@@ -1,6 +1,7 @@
 package io.tfgrpo.inference;
 
 import java.util.Map;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,6 +58,23 @@ class OpenAiErrors {
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
                 .body(body("The service's database is unavailable; try again shortly", "api_error",
                         "database_unavailable"));
+    }
+
+    /**
+     * The last event of a stream that failed after it began, when no status can be sent any more: a generic message
+     * and an error id, never the error's own text (it may hold an upstream reply or SQL). The log has the real error
+     * under the same id.
+     */
+    static ObjectNode streamFailure(RuntimeException error) {
+        String id = UUID.randomUUID().toString();
+        log.warn("A streamed chat completion failed [error id {}]", id, error);
+        String code = error instanceof ApiProblem problem
+                ? problem.toProblemDetail().getType().toString().replace("urn:tfgrpo:problem:", "").replace('-', '_')
+                : DatabaseUnavailable.causes(error) ? "database_unavailable" : "internal_error";
+        ObjectNode body = body("The completion failed after it began; quote error id " + id + " to the operator",
+                "api_error", code);
+        ((ObjectNode) body.get("error")).put("error_id", id);
+        return body;
     }
 
     static ObjectNode body(String message, String type, String code) {

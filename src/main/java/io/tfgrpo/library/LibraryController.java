@@ -72,7 +72,7 @@ class LibraryController {
             description = "The text that puts the experiences in front of every prompt, in training, evaluation "
                     + "and inference alike; `{{experiences}}` marks where they are listed. `null` restores the default.")
     @ApiResponse(responseCode = "404", description = "No such library")
-    LibraryView priorTemplate(@PathVariable String name, @RequestBody PriorTemplate body) {
+    LibraryView priorTemplate(@PathVariable String name, @Valid @RequestBody PriorTemplate body) {
         return libraries.usePriorTemplate(name, body.template());
     }
 

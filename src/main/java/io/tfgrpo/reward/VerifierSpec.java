@@ -52,6 +52,25 @@ public record VerifierSpec(Type type, Boolean caseSensitive, String pattern, Str
         return new VerifierSpec(Type.MATH, null, null, null, null, null);
     }
 
+    /**
+     * The spec as any caller may see it: a webhook's URL without what may be a secret in it (a token in the query,
+     * credentials, a fragment). Only an admin sees the URL whole.
+     */
+    public VerifierSpec withoutSecrets() {
+        return url == null ? this : new VerifierSpec(type, caseSensitive, pattern, profile, rubric, withoutSecrets(url));
+    }
+
+    /** A URL without credentials, query and fragment. */
+    private static String withoutSecrets(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getPath(), null, null).toString();
+        }
+        catch (java.net.URISyntaxException e) {
+            return "(not shown)";
+        }
+    }
+
     /** What is wrong with this spec, each as {@code verifier.<field>: <message>}; empty when it can be used. */
     public List<String> problems() {
         List<String> problems = new ArrayList<>();

@@ -1,8 +1,10 @@
 package io.tfgrpo.shared;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -17,6 +19,7 @@ public abstract class ApiProblem extends RuntimeException {
     private final String type;
     private final String title;
     private final Map<String, Object> properties = new LinkedHashMap<>();
+    private Duration retryAfter;
 
     protected ApiProblem(HttpStatus status, String type, String title, String detail) {
         super(detail);
@@ -27,6 +30,16 @@ public abstract class ApiProblem extends RuntimeException {
 
     protected final void with(String name, Object value) {
         properties.put(name, value);
+    }
+
+    /** Tells the client, in a {@code Retry-After} header, when trying again may succeed. */
+    protected final void retryAfter(Duration wait) {
+        this.retryAfter = wait;
+    }
+
+    /** The {@code Retry-After} header's value in seconds, when the problem passes. */
+    public Optional<String> retryAfterSeconds() {
+        return Optional.ofNullable(retryAfter).map(wait -> String.valueOf(Math.max(1, wait.toSeconds())));
     }
 
     public HttpStatus status() {

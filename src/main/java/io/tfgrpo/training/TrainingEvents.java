@@ -1,6 +1,7 @@
 package io.tfgrpo.training;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import io.tfgrpo.shared.ProgressStreams;
 
 /**
  * A job's progress as Server-Sent Events. The stream reads the database, not the worker's memory, so it works
@@ -23,57 +26,56 @@ class TrainingEvents {
     private final StepStore steps;
     private final JdbcClient jdbc;
     private final TrainingSettings settings;
+    private final ProgressStreams streams;
 
-    TrainingEvents(JobStore jobs, StepStore steps, JdbcClient jdbc, TrainingSettings settings) {
+    TrainingEvents(JobStore jobs, StepStore steps, JdbcClient jdbc, TrainingSettings settings,
+            ProgressStreams streams) {
         this.jobs = jobs;
         this.steps = steps;
         this.jdbc = jdbc;
         this.settings = settings;
+        this.streams = streams;
     }
 
     SseEmitter stream(UUID id) {
-        SseEmitter emitter = new SseEmitter(0L);
-        Thread.ofVirtual().name("training-events-" + id).start(() -> follow(id, emitter));
-        return emitter;
+        return streams.open("training-events-" + id, Duration.ofMillis(settings.eventPollInterval()), new Follower(id));
     }
 
-    private void follow(UUID id, SseEmitter emitter) {
-        Set<String> groupsSent = new HashSet<>();
-        int stepsSent = 0;
-        try {
-            while (true) {
-                JobStore.Job job = jobs.find(id).orElseThrow();
-                List<Map<String, Object>> groups = finishedGroups(id, job.config().groupSize());
-                List<StepStore.Step> committed = steps.steps(id);
-                // a step's groups come before the step, even when a poll sees both at once
-                for (; stepsSent < committed.size(); stepsSent++) {
-                    sendGroups(emitter, groups, groupsSent, stepsSent);
-                    emitter.send(SseEmitter.event().name("step").data(TrainingStepView.of(committed.get(stepsSent))));
-                }
-                sendGroups(emitter, groups, groupsSent, Integer.MAX_VALUE);
-                if (job.status().finished()) {
-                    emitter.send(SseEmitter.event().name("done").data(Map.of("status", job.status().name(),
-                            "errorCode", String.valueOf(job.errorCode()))));
-                    emitter.complete();
-                    return;
-                }
-                Thread.sleep(settings.eventPollInterval());
+    /** One stream's view of a job: what it has sent so far. */
+    private final class Follower implements ProgressStreams.Progress {
+
+        private final UUID id;
+        private final Set<String> groupsSent = new HashSet<>();
+        private int stepsSent;
+
+        Follower(UUID id) {
+            this.id = id;
+        }
+
+        @Override
+        public boolean poll(ProgressStreams.Events events) throws IOException {
+            JobStore.Job job = jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
+            List<Map<String, Object>> groups = finishedGroups(id, job.config().groupSize());
+            List<StepStore.Step> committed = steps.steps(id);
+            // a step's groups come before the step, even when a poll sees both at once
+            for (; stepsSent < committed.size(); stepsSent++) {
+                sendGroups(events, groups, stepsSent);
+                events.send("step", TrainingStepView.of(committed.get(stepsSent)));
             }
+            sendGroups(events, groups, Integer.MAX_VALUE);
+            if (job.status().finished()) {
+                events.send("done", Map.of("status", job.status().name(), "errorCode", String.valueOf(job.errorCode())));
+                return true;
+            }
+            return false;
         }
-        catch (IOException | IllegalStateException clientGone) {
-            emitter.completeWithError(clientGone);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            emitter.complete();
-        }
-    }
 
-    private static void sendGroups(SseEmitter emitter, List<Map<String, Object>> groups, Set<String> sent, int upToStep)
-            throws IOException {
-        for (Map<String, Object> group : groups) {
-            if ((int) group.get("step") <= upToStep && sent.add(group.get("step") + "/" + group.get("item"))) {
-                emitter.send(SseEmitter.event().name("progress").data(group));
+        private void sendGroups(ProgressStreams.Events events, List<Map<String, Object>> groups, int upToStep)
+                throws IOException {
+            for (Map<String, Object> group : groups) {
+                if ((int) group.get("step") <= upToStep && groupsSent.add(group.get("step") + "/" + group.get("item"))) {
+                    events.send("progress", group);
+                }
             }
         }
     }

@@ -20,11 +20,13 @@ import io.tfgrpo.library.Libraries;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.UsageView;
 import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.shared.CurrentCaller;
 import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.InvalidRequest;
 import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.PromptTemplate;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Training jobs: start (or plan) one, follow it, cancel it. The work itself is done by {@link JobRunner}. */
 @Service
@@ -93,8 +95,17 @@ public class TrainingJobs {
                 job.startVersion(), job.epochs(), job.stepsPerEpoch(), job.totalSteps(), committed.size(),
                 committed.stream().map(TrainingStepView::libraryVersion).filter(Objects::nonNull).toList(), committed,
                 usage.totalTokens(), usage.costUsd(), job.config().budget(), job.cancelRequested(), job.errorCode(),
-                job.error(), job.promotion(), job.validationEvaluation(), json.valueToTree(job.config()),
+                job.error(), job.promotion(), job.validationEvaluation(), shown(job.config()),
                 job.createdAt(), job.startedAt(), job.finishedAt());
+    }
+
+    /** The job's settings as the caller may see them: a webhook's URL whole only to an admin. */
+    private Object shown(JobConfig config) {
+        ObjectNode tree = json.valueToTree(config);
+        if (!CurrentCaller.hasScope("admin")) {
+            tree.set("verifier", json.valueToTree(config.verifier().withoutSecrets()));
+        }
+        return tree;
     }
 
     @Transactional(readOnly = true)

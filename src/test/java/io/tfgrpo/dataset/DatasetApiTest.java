@@ -1,17 +1,24 @@
 package io.tfgrpo.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.OutputStream;
+import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -19,12 +26,18 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
+
 import io.tfgrpo.HttpTest;
 
 class DatasetApiTest extends HttpTest {
 
     private static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
     private static final MediaType PROBLEM = MediaType.APPLICATION_PROBLEM_JSON;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void uploadsAFileAndPagesThroughIt() throws Exception {
@@ -150,6 +163,32 @@ class DatasetApiTest extends HttpTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:upload-too-large")
                 .jsonPath("$.maxBytes").isEqualTo(20 * 1024 * 1024);
         assertThat(count("select count(*) from dataset")).isEqualTo(datasets);
+    }
+
+    @Test
+    void aSlowNdjsonUploadHoldsNoDatabaseConnectionWhileItArrives() throws Exception {
+        HikariPoolMXBean pool = dataSource.unwrap(HikariDataSource.class).getHikariPoolMXBean();
+        byte[] body = IntStream.range(0, 200).mapToObj(i -> "{\"problem\": \"" + i + " + 1?\", \"answer\": \"" + (i + 1)
+                + "\"}\n").collect(Collectors.joining()).getBytes(StandardCharsets.UTF_8);
+        int half = body.length / 2;
+        int baseline = pool.getActiveConnections();
+
+        try (Socket socket = new Socket("localhost", port)) {
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/datasets?name=slow-upload HTTP/1.1\r\nHost: localhost\r\nAuthorization: " + BEARER
+                    + "\r\nContent-Type: application/x-ndjson\r\nContent-Length: " + body.length
+                    + "\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.write(body, 0, half);
+            out.flush();
+            // the client stalls with half its body sent: the request is in the controller, and holds no connection
+            await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(10))
+                    .until(() -> pool.getActiveConnections() == baseline);
+
+            out.write(body, half, body.length - half);
+            out.flush();
+            String response = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 201").contains("\"itemCount\":200");
+        }
     }
 
     @Test

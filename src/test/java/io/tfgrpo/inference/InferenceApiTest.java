@@ -1,5 +1,8 @@
 package io.tfgrpo.inference;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,22 +17,42 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.ai.chat.messages.SystemMessage;
 import org.springframework.ai.chat.messages.UserMessage;
 import org.springframework.ai.chat.prompt.Prompt;
 import org.springframework.ai.openai.OpenAiChatModel;
 import org.springframework.ai.openai.OpenAiChatOptions;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import com.github.tomakehurst.wiremock.WireMockServer;
+
 import io.tfgrpo.HttpTest;
 import io.tfgrpo.simulator.LlmSimulator;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Serving libraries over HTTP against the simulator, whose journal shows what the model was really sent. */
+@ExtendWith(OutputCaptureExtension.class)
 class InferenceApiTest extends HttpTest {
 
     static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0).withSeed(3));
+    /** A model server that refuses every request, naming a detail the service's clients must not see. */
+    static final WireMockServer refusing = new WireMockServer(options().dynamicPort());
+
+    static {
+        refusing.start();
+        refusing.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(400)
+                .withHeader("Content-Type", "application/json")
+                .withBody("{\"error\": {\"message\": \"bad\", \"code\": \"upstream_detail_x\"}}")));
+    }
+
+    @Autowired
+    JsonMapper json;
 
     @DynamicPropertySource
     static void profile(DynamicPropertyRegistry registry) {
@@ -39,11 +62,17 @@ class InferenceApiTest extends HttpTest {
         registry.add("tfgrpo.inference.default-model", () -> "sim");
         registry.add("tfgrpo.inference.max-experiences", () -> "3");
         registry.add("tfgrpo.inference.current-version-ttl", () -> "200ms");
+        registry.add("tfgrpo.inference.max-n", () -> "2");
+        registry.add("tfgrpo.inference.max-max-tokens", () -> "50");
+        registry.add("tfgrpo.models.refusing.provider", () -> "openai");
+        registry.add("tfgrpo.models.refusing.base-url", () -> refusing.baseUrl() + "/v1");
+        registry.add("tfgrpo.models.refusing.model", () -> "refusing-model");
     }
 
     @AfterAll
     static void stop() {
         simulator.close();
+        refusing.stop();
     }
 
     @Test
@@ -108,6 +137,10 @@ class InferenceApiTest extends HttpTest {
                 .body(Map.of("template", "no list here")).exchange().expectStatus().isBadRequest().expectBody()
                 .jsonPath("$.field").isEqualTo("template");
         http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("template", "{{experiences}}" + "x".repeat(20_000))).exchange().expectStatus()
+                .isBadRequest().expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:invalid-request")
+                .jsonPath("$.field").value(field -> assertThat((String) field).endsWith("template"));
+        http.put().uri("/api/libraries/{name}/prior-template", library).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("template", "House rules:\n{{experiences}}")).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.priorTemplate").isEqualTo("House rules:\n{{experiences}}");
 
@@ -171,6 +204,55 @@ class InferenceApiTest extends HttpTest {
         assertThat(events.subList(1, events.size() - 3)).hasSizeGreaterThan(1)
                 .allSatisfy(e -> assertThat(e).contains("\"content\""));
         assertThat(simulator.journal().recent().getLast().stream()).isTrue();
+    }
+
+    @Test
+    void nAndMaxTokensAreLoweredToTheConfiguredMaxima() {
+        String library = library(List.of("A tip."));
+        List<Map<String, String>> messages = List.of(Map.of("role", "user", "content", "Name a prime."));
+
+        http.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", library, "messages", messages, "n", 5, "max_tokens", 1000)).exchange()
+                .expectStatus().isOk().expectBody().jsonPath("$.choices.length()").isEqualTo(2);
+        var forwarded = simulator.journal().recent().getLast();
+        assertThat(forwarded.n()).isEqualTo(2);
+        assertThat(forwarded.maxTokens()).isEqualTo(50);
+
+        http.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", library, "messages", messages, "max_completion_tokens", 1_000_000)).exchange()
+                .expectStatus().isOk();
+        assertThat(simulator.journal().recent().getLast().maxTokens()).isEqualTo(50);
+
+        http.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", library, "messages", messages, "n", 1, "max_tokens", 20)).exchange()
+                .expectStatus().isOk();
+        assertThat(simulator.journal().recent().getLast().maxTokens()).as("within the maximum").isEqualTo(20);
+
+        infer(Map.of("library", library, "prompt", "Name a prime.", "maxTokens", 1000)).expectStatus().isOk();
+        assertThat(simulator.journal().recent().getLast().maxTokens()).as("the native endpoint").isEqualTo(50);
+    }
+
+    @Test
+    void aStreamThatFailsGivesAnErrorIdNotTheErrorItself(CapturedOutput log) throws Exception {
+        String library = library(List.of("A tip."));
+        String body = """
+                {"model": "refusing", "stream": true, "messages": [{"role": "user", "content": "Hi?"}]}""";
+        HttpResponse<java.util.stream.Stream<String>> response = HttpClient.newHttpClient().send(HttpRequest
+                .newBuilder(URI.create("http://localhost:" + port + "/v1/chat/completions"))
+                .header("Content-Type", "application/json").header("Authorization", BEARER)
+                .header(OpenAiController.LIBRARY_HEADER, library)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofLines());
+
+        List<String> events = response.body().filter(line -> line.startsWith("data: ")).map(l -> l.substring(6)).toList();
+        assertThat(events.getLast()).isEqualTo("[DONE]");
+        String error = events.get(events.size() - 2);
+        String id = json.readTree(error).path("error").path("error_id").asString();
+        assertThat(id).isNotBlank();
+        assertThat(json.readTree(error).path("error").path("message").asString()).contains(id);
+        assertThat(error).doesNotContain("upstream_detail_x").doesNotContain("HTTP 400").doesNotContain("refusing")
+                .doesNotContain("Exception");
+        assertThat(log.getOut()).containsPattern("WARN .*error id " + id + "\\]")
+                .contains("Model profile 'refusing' failed");
     }
 
     @Test

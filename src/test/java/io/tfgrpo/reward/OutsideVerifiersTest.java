@@ -86,6 +86,20 @@ class OutsideVerifiersTest extends HttpTest {
     }
 
     @Test
+    void aWebhookIsNamedWithoutItsQueryWhenItFailsOrIsShown() {
+        server.stubFor(post("/slow").willReturn(json(200, "{\"reward\": 1}").withFixedDelay(2000)));
+        // nothing listens on the discard port
+        for (String url : new String[] { server.baseUrl() + "/slow?token=hunter2", "http://localhost:9/score?token=hunter2" }) {
+            assertThatThrownBy(() -> verifiers.create(new VerifierSpec(VerifierSpec.Type.WEBHOOK, null, null, null,
+                    null, url)).score(attempt)).as(url).isInstanceOf(VerifierFailed.class)
+                    .hasMessageContaining("the webhook localhost").hasMessageNotContaining("hunter2");
+        }
+        assertThat(new VerifierSpec(VerifierSpec.Type.WEBHOOK, null, null, null, null,
+                "https://user:pass@scores.example.com:8443/hook/v1?token=hunter2#frag").withoutSecrets().url())
+                .isEqualTo("https://scores.example.com:8443/hook/v1");
+    }
+
+    @Test
     void anLlmJudgeReturnsItsScoreAndReasonAndIsInTheLedger() {
         server.stubFor(post("/v1/chat/completions").willReturn(json(200, """
                 {"id": "j", "object": "chat.completion", "created": 1, "model": "judge-model",

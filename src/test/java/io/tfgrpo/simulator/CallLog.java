@@ -65,7 +65,8 @@ final class CallLog {
         count(byOutcome, outcome.label());
         var entry = new Journal.Request(seq, purpose, request.model(), key.hex(), request.seed(),
                 request.temperature(), request.stream(), request.responseFormatLabel(),
-                Experiences.carried(request.messages()), repeat, request.messages(), outcome.label());
+                Experiences.carried(request.messages()), repeat, request.messages(), outcome.label(), request.n(),
+                request.maxTokens());
         synchronized (recent) {
             recent.addLast(entry);
             if (recent.size() > RECENT) {

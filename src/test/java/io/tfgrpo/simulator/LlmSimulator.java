@@ -81,10 +81,13 @@ public final class LlmSimulator implements AutoCloseable {
     public record Journal(long calls, Map<String, Long> byPurpose, Map<String, Long> byOutcome, int peakConcurrency,
             int inFlight, long repeatedRequests, List<Request> recent, List<Repeat> repeats) {
 
-        /** One chat request; {@code repeated} when its key had already been answered with outcome ok. */
+        /**
+         * One chat request; {@code repeated} when its key had already been answered with outcome ok; {@code n} and
+         * {@code maxTokens} as asked ({@code max_completion_tokens} or {@code max_tokens}; null: not asked).
+         */
         public record Request(long seq, String purpose, String model, String key, Long seed, Double temperature,
                 boolean stream, String responseFormat, boolean carriesExperiences, boolean repeated,
-                List<Message> messages, String outcome) {
+                List<Message> messages, String outcome, int n, Integer maxTokens) {
         }
 
         public record Message(String role, String content) {
