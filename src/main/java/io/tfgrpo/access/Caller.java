@@ -21,6 +21,6 @@ record Caller(UUID keyId, String name, Set<Scope> scopes, int requestsPerMinute,
     }
 
     KeyGrants grants() {
-        return new KeyGrants(libraries, models);
+        return new KeyGrants(bucket(), libraries, models);
     }
 }

@@ -14,7 +14,7 @@ import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.shared.InvalidRequest;
-import io.tfgrpo.shared.KeyGrants;
+import io.tfgrpo.shared.CurrentCaller;
 
 /**
  * Serves a library: the version's prior goes into the system message, with the template training used, so
@@ -52,8 +52,8 @@ public class Inference {
     }
 
     Applied apply(String library, String version, String versionField, List<ChatMessage> messages) {
-        if (!KeyGrants.current().allowsLibrary(library)) {
-            throw NotGranted.library(library, KeyGrants.current().libraries());
+        if (!CurrentCaller.grants().allowsLibrary(library)) {
+            throw NotGranted.library(library, CurrentCaller.grants().libraries());
         }
         Prior prior = priors.resolve(library, version, versionField);
         Integer max = settings.maxExperiences();
@@ -82,8 +82,8 @@ public class Inference {
 
     /** The profile, if the caller's key may call it. */
     String granted(String profile) {
-        if (!KeyGrants.current().allowsModel(profile)) {
-            throw NotGranted.model(profile, KeyGrants.current().models());
+        if (!CurrentCaller.grants().allowsModel(profile)) {
+            throw NotGranted.model(profile, CurrentCaller.grants().models());
         }
         return profile;
     }

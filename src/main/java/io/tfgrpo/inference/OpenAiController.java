@@ -22,6 +22,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.shared.CurrentCaller;
 import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
@@ -212,7 +213,7 @@ class OpenAiController {
     ObjectNode models() {
         ObjectNode list = json.createObjectNode().put("object", "list");
         var data = list.putArray("data");
-        KeyGrants grants = KeyGrants.current();
+        KeyGrants grants = CurrentCaller.grants();
         for (var library : libraries.list(0, 500).content()) {
             if (!grants.allowsLibrary(library.name())) {
                 continue;

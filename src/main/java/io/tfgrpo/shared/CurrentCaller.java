@@ -14,10 +14,20 @@ public final class CurrentCaller {
     private CurrentCaller() {
     }
 
-    /** The key's name, which limits per key count under; {@code anonymous} when there is no key. */
+    /** The key's id, which limits per key count under; {@code anonymous} when there is no key. */
     public static String key() {
         Authentication authentication = authentication();
-        return authentication == null ? "anonymous" : authentication.getName();
+        if (authentication == null) {
+            return "anonymous";
+        }
+        return authentication.getDetails() instanceof KeyGrants grants ? grants.key() : authentication.getName();
+    }
+
+    /** The libraries and model profiles the key may use; off a request, no limits (the work was allowed when it began). */
+    public static KeyGrants grants() {
+        Authentication authentication = authentication();
+        return authentication != null && authentication.getDetails() instanceof KeyGrants grants ? grants
+                : KeyGrants.ALL;
     }
 
     /** Whether the key has that scope ({@code admin}, {@code train}, {@code infer}). */
