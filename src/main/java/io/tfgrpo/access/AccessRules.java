@@ -2,6 +2,7 @@ package io.tfgrpo.access;
 
 import static org.springframework.http.HttpMethod.DELETE;
 import static org.springframework.http.HttpMethod.GET;
+import static org.springframework.http.HttpMethod.HEAD;
 import static org.springframework.http.HttpMethod.POST;
 import static org.springframework.http.HttpMethod.PUT;
 
@@ -51,7 +52,8 @@ final class AccessRules {
 
     private static final List<Rule> RULES = List.of(
             new Rule(null, List.of(
-                    get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info"),
+                    get("/actuator/health"), get("/actuator/health/**"), endpoint(HEAD, "/actuator/health"),
+                    endpoint(HEAD, "/actuator/health/**"), get("/actuator/info"),
                     get("/v3/api-docs"), get("/v3/api-docs.yaml"), get("/v3/api-docs/**"),
                     get("/swagger-ui.html"), get("/swagger-ui/**"), get("/favicon.ico"))),
             new Rule(Scope.ADMIN, List.of(

@@ -80,13 +80,14 @@ class SecurityConfiguration {
         return http.build();
     }
 
-    /** A path the firewall refuses (dot segments, double or encoded slashes, ';'): 400 in the API's own words. */
+    /** A request the firewall refuses (a path not in its plain form, an unknown method): 400 in the API's words. */
     @Bean
     RequestRejectedHandler rejectedRequests(AccessProblems problems) {
         return (request, response, e) -> problems.write(request, response, HttpStatus.BAD_REQUEST,
-                "rejected-path", "Path not accepted",
-                "The request path is not in its plain form: '.' or '..' segments, '//', ';' and encoded '/', '\\', "
-                        + "'.' or '%' are refused; send the path as it is documented",
+                "rejected-path", "Request not accepted",
+                "The request is not in a form this service accepts: a path with '.' or '..' segments, '//', ';' or "
+                        + "an encoded '/', '\\', '.' or '%', or a method other than GET, POST, PUT and DELETE; "
+                        + "send it as documented",
                 Map.of());
     }
 

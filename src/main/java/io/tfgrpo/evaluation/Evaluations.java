@@ -17,12 +17,14 @@ import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import io.tfgrpo.dataset.DatasetView;
 import io.tfgrpo.dataset.Datasets;
 import io.tfgrpo.library.Libraries;
-import io.tfgrpo.library.LibraryView;
 import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.LibraryView;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.reward.VerifierSpec;
+import io.tfgrpo.shared.CurrentCaller;
 import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.shared.PageView;
 
 /** Evaluation runs: start one, read its figures as they come, cancel it. */
@@ -65,6 +67,12 @@ public class Evaluations {
             }
         }
         String model = request.model() == null ? "default" : request.model();
+        KeyGrants grants = CurrentCaller.grants();
+        grants.requireLibrary(library.name());
+        grants.requireModel(model);
+        if (request.verifier() != null && request.verifier().profile() != null) {
+            grants.requireModel(request.verifier().profile());
+        }
         if (!gateway.hasProfile(model)) {
             errors.add(FieldError.field("model", "no model profile is named '" + model + "'"));
         }

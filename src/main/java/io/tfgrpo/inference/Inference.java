@@ -52,9 +52,7 @@ public class Inference {
     }
 
     Applied apply(String library, String version, String versionField, List<ChatMessage> messages) {
-        if (!CurrentCaller.grants().allowsLibrary(library)) {
-            throw NotGranted.library(library, CurrentCaller.grants().libraries());
-        }
+        CurrentCaller.grants().requireLibrary(library);
         Prior prior = priors.resolve(library, version, versionField);
         Integer max = settings.maxExperiences();
         if (max == null || prior.experiences().size() <= max) {
@@ -73,18 +71,16 @@ public class Inference {
     }
 
     String profile(String requested, String field) {
-        String profile = requested == null || requested.isBlank() ? settings.defaultModel() : requested;
+        String profile = granted(requested == null || requested.isBlank() ? settings.defaultModel() : requested);
         if (!gateway.hasProfile(profile)) {
             throw InvalidRequest.of(field, "no model profile is named '" + profile + "'");
         }
-        return granted(profile);
+        return profile;
     }
 
     /** The profile, if the caller's key may call it. */
     String granted(String profile) {
-        if (!CurrentCaller.grants().allowsModel(profile)) {
-            throw NotGranted.model(profile, CurrentCaller.grants().models());
-        }
+        CurrentCaller.grants().requireModel(profile);
         return profile;
     }
 

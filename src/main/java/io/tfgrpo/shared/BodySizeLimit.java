@@ -1,6 +1,7 @@
 package io.tfgrpo.shared;
 
 import java.io.IOException;
+import java.util.Set;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -11,6 +12,8 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,10 +29,16 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Bounds the JSON bodies the service reads whole (everything but dataset uploads, which stream under their own
  * limit): a declared length over {@code tfgrpo.http.max-json-body} is refused at once, and a chunked body stops
- * being read when it passes it. Either way: 413 as problem details, and memory stays bounded.
+ * being read when it passes it. Either way: 413 as problem details, and memory stays bounded. A GET, HEAD, OPTIONS
+ * or TRACE may carry no body at all. It runs before every other filter (the security filters included), so not
+ * even an anonymous request gets a body read past the limit.
  */
 @Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 10)
 class BodySizeLimit extends OncePerRequestFilter {
+
+    /** No endpoint reads a body on these; one that came anyway is refused before anything could read it. */
+    private static final Set<String> BODILESS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
 
     /** Matched on the decoded path, as Spring MVC finds the handler, so no other spelling escapes the limit. */
     private static final RequestMatcher STREAMED = PathPatternRequestMatcher.pathPattern(HttpMethod.POST,
@@ -45,14 +54,15 @@ class BodySizeLimit extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return STREAMED.matches(request) || "GET".equals(request.getMethod());
+        return STREAMED.matches(request);
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        long limit = BODILESS.contains(request.getMethod()) ? 0 : this.limit;
         if (request.getContentLengthLong() > limit) {
-            tooLarge(request, response);
+            tooLarge(request, response, limit);
             return;
         }
         try {
@@ -61,17 +71,23 @@ class BodySizeLimit extends OncePerRequestFilter {
         catch (BodyTooLarge e) {
             if (!response.isCommitted()) {
                 response.reset();
-                tooLarge(request, response);
+                tooLarge(request, response, limit);
             }
         }
     }
 
-    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than the limit of " + limit + " bytes (tfgrpo.http.max-json-body)");
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response, long limit) throws IOException {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, limit == 0
+                ? "A " + request.getMethod() + " request carries no body"
+                : "The request body is larger than the limit of " + limit + " bytes (tfgrpo.http.max-json-body)");
         problem.setType(ApiProblem.ProblemTypes.uri("body-too-large"));
         problem.setTitle("Request body too large");
-        problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        try {
+            problem.setInstance(java.net.URI.create(request.getRequestURI()));
+        }
+        catch (IllegalArgumentException notAUri) {
+            // this filter runs before the firewall: a path it would refuse is simply not echoed
+        }
         problem.setProperty("maxBytes", limit);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -28,4 +28,19 @@ public record KeyGrants(String key, Set<String> libraries, Set<String> models) {
     public boolean allowsModel(String profile) {
         return models.isEmpty() || models.contains(profile);
     }
+
+    /** 403 {@code library-not-granted} unless the key may use the library. */
+    public void requireLibrary(String name) {
+        if (!allowsLibrary(name)) {
+            throw NotGranted.library(name, libraries);
+        }
+    }
+
+    /** 403 {@code model-not-granted} unless the key may call the profile (asked before the profile is looked up, so a
+     * refusal does not tell whether it exists). */
+    public void requireModel(String profile) {
+        if (!allowsModel(profile)) {
+            throw NotGranted.model(profile, models);
+        }
+    }
 }

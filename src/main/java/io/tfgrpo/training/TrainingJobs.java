@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -23,6 +24,7 @@ import io.tfgrpo.reward.Verifiers;
 import io.tfgrpo.shared.CurrentCaller;
 import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.InvalidRequest;
+import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.PromptTemplate;
 import tools.jackson.databind.json.JsonMapper;
@@ -126,6 +128,10 @@ public class TrainingJobs {
     private JobConfig validate(StartTrainingJob request) {
         DatasetView dataset = datasets.get(request.datasetId());
         JobConfig config = JobConfig.of(request, dataset.itemCount(), settings.budget(request.budget()));
+        KeyGrants grants = CurrentCaller.grants();
+        grants.requireLibrary(config.library());
+        Stream.of(config.rolloutModel(), config.distillModel(), config.verifier().profile())
+                .filter(Objects::nonNull).forEach(grants::requireModel);
         List<FieldError> errors = new ArrayList<>();
         profile(config.rolloutModel(), "rolloutModel", errors);
         profile(config.distillModel(), "distillModel", errors);
