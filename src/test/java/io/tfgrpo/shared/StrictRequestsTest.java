@@ -2,7 +2,9 @@ package io.tfgrpo.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -86,6 +88,16 @@ class StrictRequestsTest extends HttpTest {
         JsonNode malformed = post("/api/training-jobs", "{\"datasetId\": ", HttpStatus.BAD_REQUEST);
         assertThat(malformed.path("detail").asString()).startsWith("malformed JSON at line 1, column 15: ");
         assertThat(malformed.toString()).doesNotContain(INTERNALS);
+    }
+
+    @Test
+    void decimalsAreWrittenPlainly() {
+        assertThat(json.writeValueAsString(Map.of("cost", new BigDecimal("0E-8")))).isEqualTo("{\"cost\":0}");
+        assertThat(json.writeValueAsString(new BigDecimal("0.01250000"))).isEqualTo("0.0125");
+        assertThat(json.writeValueAsString(new BigDecimal("1E+3"))).isEqualTo("1000");
+        assertThat(json.writeValueAsString(new BigDecimal("1.5E-7"))).isEqualTo("0.00000015");
+        // also when the value goes through a tree first, as a job's settings do
+        assertThat(json.valueToTree(Map.of("cost", new BigDecimal("0E-8"))).toString()).isEqualTo("{\"cost\":0}");
     }
 
     private void expect(HttpMethod method, String uri, String body, String field, String message) {

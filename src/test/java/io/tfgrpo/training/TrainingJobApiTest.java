@@ -49,7 +49,7 @@ class TrainingJobApiTest extends TrainingTest {
 
         List<String> events = events(job);
 
-        assertThat(events.getLast()).startsWith("done").contains("SUCCEEDED");
+        assertThat(events.getLast()).startsWith("done").contains("SUCCEEDED").contains("\"errorCode\":null");
         List<String> steps = events.stream().filter(e -> e.startsWith("step")).toList();
         assertThat(steps).hasSize(4);
         for (int i = 0; i < 4; i++) {
@@ -101,6 +101,9 @@ class TrainingJobApiTest extends TrainingTest {
         http.get().uri(location + "/rollouts?step=0&size=5").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(40)
                 .jsonPath("$.content[0].response").isNotEmpty();
+        // money as plain decimals: the simulator's calls cost nothing, stored as 0.00000000
+        String view = http.get().uri(location).exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(view).contains("\"costUsd\":0,").doesNotContain("E-");
     }
 
     @Test
