@@ -137,12 +137,15 @@ class JobStore {
                 .query(Boolean.class).single();
     }
 
-    /** A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. */
-    void requestCancel(UUID id) {
-        jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
-                .param("id", id).update();
-        jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
-                .param("id", id).update();
+    /**
+     * A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. False: the
+     * job had finished, and nothing changed.
+     */
+    boolean requestCancel(UUID id) {
+        return jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
+                .param("id", id).update()
+                + jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
+                        .param("id", id).update() > 0;
     }
 
     private Job job(ResultSet rs, int row) throws SQLException {

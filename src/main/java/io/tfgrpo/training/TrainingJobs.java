@@ -115,11 +115,13 @@ public class TrainingJobs {
                 (int) ((total + size - 1) / size));
     }
 
-    /** Stops a job within moments; the versions it committed stay. */
+    /** Stops a job within moments; the versions it committed stay. A finished job cannot be cancelled (409). */
     @Transactional
     public TrainingJobView cancel(UUID id) {
         jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
-        jobs.requestCancel(id);
+        if (!jobs.requestCancel(id)) {
+            throw TrainingJobFinished.cannotCancel(id, jobs.find(id).orElseThrow().status().name());
+        }
         return get(id);
     }
 

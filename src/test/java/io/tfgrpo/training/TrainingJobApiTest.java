@@ -1,6 +1,7 @@
 package io.tfgrpo.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -104,6 +105,9 @@ class TrainingJobApiTest extends TrainingTest {
         // money as plain decimals: the simulator's calls cost nothing, stored as 0.00000000
         String view = http.get().uri(location).exchange().expectBody(String.class).returnResult().getResponseBody();
         assertThat(view).contains("\"costUsd\":0,").doesNotContain("E-");
+        http.post().uri(location + "/cancel").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
+                .jsonPath("$.status").isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -152,6 +156,22 @@ class TrainingJobApiTest extends TrainingTest {
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         assertThat(second).isEqualTo(first);
         http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void aFinishedJobCannotBeCancelled() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        UUID job = startedJob(Map.of("datasetId", dataset, "library", library("cancel-twice"), "rolloutModel", "slow",
+                "distillModel", "slow", "epochs", 1, "groupSize", 1));
+        http.post().uri("/api/training-jobs/{id}/cancel", job).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(http.get()
+                .uri("/api/training-jobs/{id}", job).exchange().returnResult(TrainingJobView.class).getResponseBody()
+                .status()));
+
+        http.post().uri("/api/training-jobs/{id}/cancel", job).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
+                .jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CANCELLED"));
     }
 
     @Test
