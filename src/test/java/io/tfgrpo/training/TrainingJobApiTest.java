@@ -159,6 +159,28 @@ class TrainingJobApiTest extends TrainingTest {
     }
 
     @Test
+    void anIdempotencyKeyWithAnotherRequestIsRefused() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        String library = library("idem-other");
+        String key = UUID.randomUUID().toString();
+        String request = "{\"datasetId\": \"%s\", \"library\": \"%s\", \"rolloutModel\": \"slow\", "
+                + "\"distillModel\": \"slow\", \"epochs\": %d, \"groupSize\": 1}";
+        String first = keyed(key, request.formatted(dataset, library, 1)).expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        // the same request, spelt differently, is a retry
+        String reordered = "{\"groupSize\":1,\"epochs\":1,\"distillModel\":\"slow\",\"rolloutModel\":\"slow\","
+                + "\"library\":\"" + library + "\",\"datasetId\":\"" + dataset + "\"}";
+        assertThat(keyed(key, reordered).expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString()).isEqualTo(first);
+
+        keyed(key, request.formatted(dataset, library, 2)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:idempotency-key-reused")
+                .jsonPath("$.jobId").isEqualTo(first.substring(first.lastIndexOf('/') + 1));
+        assertThat(count("select count(*) from training_job where idempotency_key = ?", key)).isEqualTo(1);
+        http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
     void aFinishedJobCannotBeCancelled() {
         UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
         UUID job = startedJob(Map.of("datasetId", dataset, "library", library("cancel-twice"), "rolloutModel", "slow",
@@ -172,6 +194,11 @@ class TrainingJobApiTest extends TrainingTest {
                 .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
                 .jsonPath("$.status").isEqualTo("CANCELLED")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CANCELLED"));
+    }
+
+    private RestTestClient.ResponseSpec keyed(String key, String body) {
+        return http.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     @Test
