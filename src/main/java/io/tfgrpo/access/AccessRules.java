@@ -80,9 +80,6 @@ final class AccessRules {
     private static final RequestMatcher INFERENCE = any(post("/api/inference").matcher(),
             post("/v1/chat/completions").matcher());
 
-    private static final RequestMatcher OPENAI = any(PathPatternRequestMatcher.pathPattern("/v1"),
-            PathPatternRequestMatcher.pathPattern("/v1/**"));
-
     private AccessRules() {
     }
 
@@ -105,11 +102,6 @@ final class AccessRules {
     /** Inference requests: the ones a key's rate limit counts and overload admission bounds. */
     static boolean isInference(HttpServletRequest request) {
         return INFERENCE.matches(request);
-    }
-
-    /** The OpenAI-compatible path, whose clients expect OpenAI's error shape. */
-    static boolean isOpenAi(HttpServletRequest request) {
-        return OPENAI.matches(request);
     }
 
     private static Endpoint get(String pattern) {

@@ -30,7 +30,8 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Renders every error as {@code application/problem+json}: domain problems, Spring MVC's own exceptions (unknown
  * route, wrong method, unreadable body, failed validation) and, without internals, anything unexpected. Messages say
- * what was expected in the API's words, never a Java type.
+ * what was expected in the API's words, never a Java type; under {@code /v1} {@link OpenAiProblems} rewrites the
+ * problem in OpenAI's shape.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
