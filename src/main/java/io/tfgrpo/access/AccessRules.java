@@ -51,7 +51,7 @@ final class AccessRules {
 
     private static final List<Rule> RULES = List.of(
             new Rule(null, List.of(
-                    get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info"),
+                    get("/"), get("/actuator/health"), get("/actuator/health/**"), get("/actuator/info"),
                     get("/v3/api-docs"), get("/v3/api-docs.yaml"), get("/v3/api-docs/**"),
                     get("/swagger-ui.html"), get("/swagger-ui/**"), get("/favicon.ico"))),
             new Rule(Scope.ADMIN, List.of(

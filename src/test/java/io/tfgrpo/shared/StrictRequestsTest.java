@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -98,6 +99,17 @@ class StrictRequestsTest extends HttpTest {
         assertThat(json.writeValueAsString(new BigDecimal("1.5E-7"))).isEqualTo("0.00000015");
         // also when the value goes through a tree first, as a job's settings do
         assertThat(json.valueToTree(Map.of("cost", new BigDecimal("0E-8"))).toString()).isEqualTo("{\"cost\":0}");
+    }
+
+    @Test
+    void theRootLeadsABrowserToSwaggerUi() {
+        var browser = client(port).build();
+        String location = browser.get().uri("/").accept(MediaType.TEXT_HTML).exchange()
+                .expectStatus().isFound().returnResult(String.class).getResponseHeaders()
+                .getFirst(HttpHeaders.LOCATION);
+        assertThat(location).isEqualTo("/swagger-ui.html");
+        browser.get().uri(location).exchange().expectStatus().is3xxRedirection();
+        browser.get().uri("/swagger-ui/index.html").exchange().expectStatus().isOk();
     }
 
     private void expect(HttpMethod method, String uri, String body, String field, String message) {
