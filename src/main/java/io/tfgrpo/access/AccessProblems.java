@@ -12,6 +12,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.OpenAiError;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -30,13 +31,8 @@ class AccessProblems {
     void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String type,
             String title, String detail, Map<String, Object> properties) throws IOException {
         Map<String, Object> body = new LinkedHashMap<>();
-        if (AccessRules.isOpenAi(request)) {
-            Map<String, Object> error = new LinkedHashMap<>();
-            error.put("message", detail);
-            error.put("type", status == HttpStatus.TOO_MANY_REQUESTS ? "requests"
-                    : status.is5xxServerError() ? "api_error" : "invalid_request_error");
-            error.put("code", type.replace('-', '_'));
-            body.put("error", error);
+        if (OpenAiError.applies(request)) {
+            body.putAll(OpenAiError.body(status, type, detail, null));
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         }
         else {

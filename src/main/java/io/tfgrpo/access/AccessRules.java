@@ -52,8 +52,8 @@ final class AccessRules {
 
     private static final List<Rule> RULES = List.of(
             new Rule(null, List.of(
-                    get("/actuator/health"), get("/actuator/health/**"), endpoint(HEAD, "/actuator/health"),
-                    endpoint(HEAD, "/actuator/health/**"), get("/actuator/info"),
+                    get("/"), get("/actuator/health"), get("/actuator/health/**"),
+                    endpoint(HEAD, "/actuator/health"), endpoint(HEAD, "/actuator/health/**"), get("/actuator/info"),
                     get("/v3/api-docs"), get("/v3/api-docs.yaml"), get("/v3/api-docs/**"),
                     get("/swagger-ui.html"), get("/swagger-ui/**"), get("/favicon.ico"))),
             new Rule(Scope.ADMIN, List.of(
@@ -82,9 +82,6 @@ final class AccessRules {
     private static final RequestMatcher INFERENCE = any(post("/api/inference").matcher(),
             post("/v1/chat/completions").matcher());
 
-    private static final RequestMatcher OPENAI = any(PathPatternRequestMatcher.pathPattern("/v1"),
-            PathPatternRequestMatcher.pathPattern("/v1/**"));
-
     private AccessRules() {
     }
 
@@ -107,11 +104,6 @@ final class AccessRules {
     /** Inference requests: the ones a key's rate limit counts and overload admission bounds. */
     static boolean isInference(HttpServletRequest request) {
         return INFERENCE.matches(request);
-    }
-
-    /** The OpenAI-compatible path, whose clients expect OpenAI's error shape. */
-    static boolean isOpenAi(HttpServletRequest request) {
-        return OPENAI.matches(request);
     }
 
     private static Endpoint get(String pattern) {

@@ -77,11 +77,12 @@ class EvaluationStore {
                 .single();
     }
 
-    void requestCancel(UUID id) {
-        jdbc.sql("update evaluation set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
-                .param("id", id).update();
-        jdbc.sql("update evaluation set cancel_requested = true where id = :id and status = 'RUNNING'").param("id", id)
-                .update();
+    /** False: the run had finished, and nothing changed. */
+    boolean requestCancel(UUID id) {
+        return jdbc.sql("update evaluation set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
+                .param("id", id).update()
+                + jdbc.sql("update evaluation set cancel_requested = true where id = :id and status = 'RUNNING'")
+                        .param("id", id).update() > 0;
     }
 
     Set<String> answered(UUID id) {

@@ -149,10 +149,19 @@ public class Evaluations {
         return new PageView<>(content, page, size, items.size(), (items.size() + size - 1) / size);
     }
 
+    /** A finished run cannot be cancelled (409). */
     @Transactional
     public EvaluationView cancel(UUID id) {
         store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
-        store.requestCancel(id);
+        if (!store.requestCancel(id)) {
+            throw EvaluationFinished.cannotCancel(id, store.find(id).orElseThrow().status());
+        }
         return get(id);
+    }
+
+    /** Cancels the run unless it has finished already, in which case it stays as it is. */
+    @Transactional
+    public void cancelUnlessFinished(UUID id) {
+        store.requestCancel(id);
     }
 }

@@ -3,61 +3,59 @@ package io.tfgrpo.inference;
 import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.dao.DataAccessException;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
+import io.tfgrpo.library.LibraryNotFound;
+import io.tfgrpo.library.VersionNotFound;
 import io.tfgrpo.shared.ApiProblem;
 import io.tfgrpo.shared.DatabaseUnavailable;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
-/** Errors of the OpenAI-compatible endpoints in OpenAI's shape, since that is what OpenAI's clients parse. */
+/**
+ * Errors of the OpenAI-compatible endpoints that read differently there; every problem under {@code /v1} is then
+ * written in OpenAI's shape ({@link io.tfgrpo.shared.OpenAiError}), since that is what OpenAI's clients parse.
+ */
 @RestControllerAdvice(assignableTypes = OpenAiController.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 class OpenAiErrors {
 
     private static final Logger log = LoggerFactory.getLogger(OpenAiErrors.class);
 
-    @ExceptionHandler(ApiProblem.class)
-    ResponseEntity<ObjectNode> problem(ApiProblem problem) {
-        var detail = problem.toProblemDetail();
-        String type = problem.status().is5xxServerError() ? "api_error" : "invalid_request_error";
-        String code = detail.getType().toString().replace("urn:tfgrpo:problem:", "").replace('-', '_');
-        ObjectNode body = body(detail.getDetail(), type, code);
-        Map<String, Object> properties = detail.getProperties();
-        if (properties != null && properties.get("field") != null) {
-            ((ObjectNode) body.get("error")).put("param", properties.get("field").toString());
-        }
-        return ResponseEntity.status(problem.status()).body(body);
-    }
-
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<ObjectNode> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-                .body(body("The request body is not valid JSON", "invalid_request_error", "invalid_json"));
+    ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The request body is not valid JSON");
+        problem.setType(ApiProblem.ProblemTypes.uri("invalid-json"));
+        problem.setTitle("Invalid JSON");
+        return ResponseEntity.badRequest().body(problem);
     }
 
-    /** The database is down (a warm prior needs none, but the ledger does): 503 in OpenAI's shape. */
-    @ExceptionHandler({ DataAccessException.class, TransactionException.class })
-    ResponseEntity<ObjectNode> databaseUnavailable(Exception e) throws Exception {
-        if (!DatabaseUnavailable.causes(e)) {
-            throw e; // the general handler answers 500
+    /**
+     * Without the library header the model names the library ({@code name} or {@code name@version}): a library or
+     * version that does not exist is a model that does not, as OpenAI's clients expect it.
+     */
+    @ExceptionHandler({ LibraryNotFound.class, VersionNotFound.class })
+    ResponseEntity<ProblemDetail> modelNotFound(ApiProblem notFound, HttpServletRequest request) {
+        String header = request.getHeader(OpenAiController.LIBRARY_HEADER);
+        ApiProblem problem = notFound;
+        if (header == null || header.isBlank()) {
+            Map<String, Object> found = notFound.toProblemDetail().getProperties();
+            Object version = found == null ? null : found.get("version");
+            problem = ModelNotFound.served(found == null ? "" : found.get("library") + (version == null ? "" : "@" + version));
         }
-        log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS)
-                .body(body("The service's database is unavailable; try again shortly", "api_error",
-                        "database_unavailable"));
+        return ResponseEntity.status(problem.status()).body(problem.toProblemDetail());
     }
 
     /**

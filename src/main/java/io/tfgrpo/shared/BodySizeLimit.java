@@ -89,9 +89,10 @@ class BodySizeLimit extends OncePerRequestFilter {
             // this filter runs before the firewall: a path it would refuse is simply not echoed
         }
         problem.setProperty("maxBytes", limit);
+        boolean openAi = OpenAiError.applies(request);
         response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        response.getOutputStream().write(json.writeValueAsBytes(problem));
+        response.setContentType(openAi ? MediaType.APPLICATION_JSON_VALUE : MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.getOutputStream().write(json.writeValueAsBytes(openAi ? OpenAiError.of(problem) : problem));
     }
 
     /** Raised from deep in body parsing; caught above, where the response is still ours to write. */

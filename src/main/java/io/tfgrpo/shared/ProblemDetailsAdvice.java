@@ -25,11 +25,13 @@ import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Renders every error as {@code application/problem+json}: domain problems, Spring MVC's own exceptions (unknown
- * route, wrong method, unreadable body, failed validation) and, without internals, anything unexpected.
+ * route, wrong method, unreadable body, failed validation) and, without internals, anything unexpected. Messages say
+ * what was expected in the API's words, never a Java type; under {@code /v1} {@link OpenAiProblems} rewrites the
+ * problem in OpenAI's shape.
  */
 @RestControllerAdvice
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
@@ -37,9 +39,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
 
     private final DataSize maxFileSize;
+    private final ExpectedValues expected;
+    private final BodyErrors bodyErrors;
 
-    ProblemDetailsAdvice(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize) {
+    ProblemDetailsAdvice(@Value("${spring.servlet.multipart.max-file-size:1MB}") DataSize maxFileSize,
+            JsonMapper json) {
         this.maxFileSize = maxFileSize;
+        this.expected = new ExpectedValues(json);
+        this.bodyErrors = new BodyErrors(expected);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -51,8 +58,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
-        String expected = ex.getRequiredType() == null ? "another type" : ex.getRequiredType().getSimpleName();
-        return invalid(List.of(FieldError.field(ex.getName(), "'" + ex.getValue() + "' is not a valid " + expected)));
+        return invalid(List.of(FieldError.field(ex.getName(), "must be " + expected.of(ex.getRequiredType()))));
     }
 
     @ExceptionHandler(BodySizeLimit.BodyTooLarge.class)
@@ -134,7 +140,7 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
                 return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(handleBodyTooLarge(tooLarge).getBody());
             }
         }
-        return invalidAsObject(List.of(unreadable(ex)));
+        return invalidAsObject(List.of(bodyErrors.of(ex)));
     }
 
     @Override
@@ -148,28 +154,6 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
             }
         }
         return super.createResponseEntity(body, headers, statusCode, request);
-    }
-
-    private static FieldError unreadable(HttpMessageNotReadableException ex) {
-        if (ex.getCause() instanceof JacksonException json) {
-            String path = path(json);
-            return path.isEmpty() ? FieldError.field(null, JsonErrors.malformed(json, true))
-                    : FieldError.field(path, "has the wrong type or format: " + JsonErrors.message(json));
-        }
-        return FieldError.field(null, "the request body is missing or unreadable");
-    }
-
-    private static String path(JacksonException ex) {
-        StringBuilder path = new StringBuilder();
-        for (JacksonException.Reference reference : ex.getPath()) {
-            if (reference.getPropertyName() != null) {
-                path.append(path.isEmpty() ? "" : ".").append(reference.getPropertyName());
-            }
-            else if (reference.getIndex() >= 0) {
-                path.append('[').append(reference.getIndex()).append(']');
-            }
-        }
-        return path.toString();
     }
 
     private static String fieldName(String parameter, MessageSourceResolvable error) {

@@ -45,14 +45,24 @@ class JobStore {
         this.json = json;
     }
 
+    /** The job an idempotency key started, and the hash of the request that started it (null on older jobs). */
+    record Keyed(UUID id, String requestHash) {
+    }
+
+    /** A job without an idempotency key, or with one that is not compared with the request (as before V11). */
     void insert(UUID id, JobConfig config, int startVersion, int stepsPerEpoch, String idempotencyKey) {
+        insert(id, config, startVersion, stepsPerEpoch, idempotencyKey, null);
+    }
+
+    void insert(UUID id, JobConfig config, int startVersion, int stepsPerEpoch, String idempotencyKey,
+            String requestHash) {
         jdbc.sql("""
                 insert into training_job (id, status, config, dataset_id, library, start_version, epochs, steps_per_epoch,
-                                          idempotency_key)
-                values (:id, 'QUEUED', cast(:config as jsonb), :dataset, :library, :start, :epochs, :steps, :key)""")
+                                          idempotency_key, request_hash)
+                values (:id, 'QUEUED', cast(:config as jsonb), :dataset, :library, :start, :epochs, :steps, :key, :hash)""")
                 .param("id", id).param("config", json.writeValueAsString(config)).param("dataset", config.datasetId())
                 .param("library", config.library()).param("start", startVersion).param("epochs", config.epochs())
-                .param("steps", stepsPerEpoch).param("key", idempotencyKey).update();
+                .param("steps", stepsPerEpoch).param("key", idempotencyKey).param("hash", requestHash).update();
     }
 
     /**
@@ -64,9 +74,9 @@ class JobStore {
                 .param("key", key).query().listOfRows();
     }
 
-    Optional<UUID> idByIdempotencyKey(String key) {
-        return jdbc.sql("select id from training_job where idempotency_key = :key").param("key", key)
-                .query(UUID.class).optional();
+    Optional<Keyed> byIdempotencyKey(String key) {
+        return jdbc.sql("select id, request_hash from training_job where idempotency_key = :key").param("key", key)
+                .query((rs, row) -> new Keyed(rs.getObject("id", UUID.class), rs.getString("request_hash"))).optional();
     }
 
     Optional<Job> find(UUID id) {
@@ -137,12 +147,15 @@ class JobStore {
                 .query(Boolean.class).single();
     }
 
-    /** A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. */
-    void requestCancel(UUID id) {
-        jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
-                .param("id", id).update();
-        jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
-                .param("id", id).update();
+    /**
+     * A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. False: the
+     * job had finished, and nothing changed.
+     */
+    boolean requestCancel(UUID id) {
+        return jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
+                .param("id", id).update()
+                + jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
+                        .param("id", id).update() > 0;
     }
 
     private Job job(ResultSet rs, int row) throws SQLException {

@@ -110,12 +110,12 @@ class PromotionDecision {
 
     private void stopWaitingIfAsked(JobStore.Job job, EvaluationView evaluation, int last) {
         if (jobs.cancelRequested(job.id())) {
-            evaluations.cancel(evaluation.id());
+            evaluations.cancelUnlessFinished(evaluation.id());
             throw JobStopped.cancelled();
         }
         Duration timeout = settings.validationTimeout();
         if (Instant.now().isAfter(evaluation.createdAt().plus(timeout))) {
-            evaluations.cancel(evaluation.id());
+            evaluations.cancelUnlessFinished(evaluation.id());
             throw JobStopped.failed("VALIDATION_TIMEOUT", "The validation evaluation " + evaluation.id()
                     + " did not end within " + timeout.toString().substring(2).toLowerCase(Locale.ROOT)
                     + " (tfgrpo.training.validation-timeout); it was cancelled and version " + last

@@ -22,6 +22,10 @@ import io.tfgrpo.shared.ProgressStreams;
 @Component
 class TrainingEvents {
 
+    /** The last event: the job's final status and, if it did not succeed, why ({@code null} when it did). */
+    record Done(String status, String errorCode) {
+    }
+
     private final JobStore jobs;
     private final StepStore steps;
     private final JdbcClient jdbc;
@@ -64,7 +68,7 @@ class TrainingEvents {
             }
             sendGroups(events, groups, Integer.MAX_VALUE);
             if (job.status().finished()) {
-                events.send("done", Map.of("status", job.status().name(), "errorCode", String.valueOf(job.errorCode())));
+                events.send("done", new Done(job.status().name(), job.errorCode()));
                 return true;
             }
             return false;

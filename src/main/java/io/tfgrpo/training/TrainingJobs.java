@@ -1,8 +1,11 @@
 package io.tfgrpo.training;
 
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HexFormat;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,6 +30,7 @@ import io.tfgrpo.shared.InvalidRequest;
 import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.PromptTemplate;
+import tools.jackson.databind.SerializationFeature;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -62,23 +66,46 @@ public class TrainingJobs {
         this.json = json;
     }
 
-    /** Queues a job, or returns the one queued before under the same idempotency key. */
+    /**
+     * Queues a job, or returns the one queued before under the same idempotency key; that key with another request
+     * is refused (422), since answering with the first job would pass off a job the caller did not ask for.
+     */
     @Transactional
     public TrainingJobView start(StartTrainingJob request, String idempotencyKey) {
+        String requestHash = null;
         if (idempotencyKey != null) {
+            requestHash = canonicalHash(request);
             jobs.lockIdempotencyKey(idempotencyKey);
-            var existing = jobs.idByIdempotencyKey(idempotencyKey);
+            var existing = jobs.byIdempotencyKey(idempotencyKey);
             if (existing.isPresent()) {
-                return get(existing.get());
+                String first = existing.get().requestHash();
+                if (first != null && !first.equals(requestHash)) {
+                    throw IdempotencyKeyReused.forJob(existing.get().id());
+                }
+                return get(existing.get().id());
             }
         }
         JobConfig config = validate(request);
         int size = datasets.get(request.datasetId()).itemCount();
         int startVersion = libraries.getOrCreate(config.library(), "trained by Training-Free GRPO").currentVersion();
         UUID id = UUID.randomUUID();
-        jobs.insert(id, config, startVersion, config.stepsPerEpoch(size), idempotencyKey);
+        jobs.insert(id, config, startVersion, config.stepsPerEpoch(size), idempotencyKey, requestHash);
         scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
         return get(id);
+    }
+
+    /**
+     * SHA-256 of the request as read, written canonically (properties in declaration order, map entries by key): the
+     * same request hashes the same whatever its spacing or order of properties.
+     */
+    private String canonicalHash(StartTrainingJob request) {
+        byte[] canonical = json.writer().with(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS).writeValueAsBytes(request);
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        }
+        catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
     }
 
     /** What a job would do and cost; starts nothing. */
@@ -117,11 +144,13 @@ public class TrainingJobs {
                 (int) ((total + size - 1) / size));
     }
 
-    /** Stops a job within moments; the versions it committed stay. */
+    /** Stops a job within moments; the versions it committed stay. A finished job cannot be cancelled (409). */
     @Transactional
     public TrainingJobView cancel(UUID id) {
         jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
-        jobs.requestCancel(id);
+        if (!jobs.requestCancel(id)) {
+            throw TrainingJobFinished.cannotCancel(id, jobs.find(id).orElseThrow().status().name());
+        }
         return get(id);
     }
 

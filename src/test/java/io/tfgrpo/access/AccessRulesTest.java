@@ -97,6 +97,9 @@ class AccessRulesTest extends HttpTest {
         int requests = 0;
         for (AccessRules.Endpoint endpoint : AccessRules.endpoints()) {
             String path = endpoint.pattern().replaceAll("\\{[^}]+}", ID).replace("/**", "/x");
+            if (path.equals("/")) {
+                continue; // the root, open to all, has no segment to spell otherwise
+            }
             Scope needed = AccessRules.rule(request(endpoint.method(), path)).orElseThrow().scope();
             Map<String, String> callers = new LinkedHashMap<>();
             callers.put("no key", null);

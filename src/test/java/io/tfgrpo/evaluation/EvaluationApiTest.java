@@ -133,6 +133,10 @@ class EvaluationApiTest extends TrainingTest {
                 .returnResult(EvaluationView.class).getResponseBody().status().equals("CANCELLED"));
         EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
         assertThat(view.answers()).isBetween(8L, view.totalAnswers() - 1);
+        // it has finished: nothing is left to cancel
+        http.post().uri(location + "/cancel").exchange().expectStatus().isEqualTo(409).expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:evaluation-finished")
+                .jsonPath("$.status").isEqualTo("CANCELLED");
     }
 
     @Test

@@ -285,7 +285,7 @@ class InferenceApiTest extends HttpTest {
                 .exchange().expectStatus().isNotFound().expectBody()
                 .jsonPath("$.error.message").isNotEmpty()
                 .jsonPath("$.error.type").isEqualTo("invalid_request_error")
-                .jsonPath("$.error.code").isEqualTo("library_not_found");
+                .jsonPath("$.error.code").isEqualTo("model_not_found");
         http.post().uri("/v1/chat/completions").contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("model", library, "messages", List.of())).exchange().expectStatus().isBadRequest()
                 .expectBody().jsonPath("$.error.param").isEqualTo("messages");

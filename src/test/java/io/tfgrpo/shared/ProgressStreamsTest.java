@@ -20,6 +20,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import tools.jackson.databind.json.JsonMapper;
+
 /** How a progress stream ends when its work cannot be read: a last {@code error} event, without internals. */
 class ProgressStreamsTest {
 
@@ -56,7 +58,7 @@ class ProgressStreamsTest {
 
     private String streamed(ProgressStreams.Progress progress) throws Exception {
         MockMvc mvc = MockMvcBuilders.standaloneSetup(new Endpoint(streams, progress))
-                .setControllerAdvice(new ProblemDetailsAdvice(DataSize.ofMegabytes(1))).build();
+                .setControllerAdvice(new ProblemDetailsAdvice(DataSize.ofMegabytes(1), JsonMapper.builder().build())).build();
         MvcResult result = mvc.perform(get("/events")).andExpect(request().asyncStarted()).andReturn();
         await().atMost(Duration.ofSeconds(10)).until(() -> streams.open() == 0);
         return result.getResponse().getContentAsString();

@@ -1,6 +1,7 @@
 package io.tfgrpo.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -49,7 +50,7 @@ class TrainingJobApiTest extends TrainingTest {
 
         List<String> events = events(job);
 
-        assertThat(events.getLast()).startsWith("done").contains("SUCCEEDED");
+        assertThat(events.getLast()).startsWith("done").contains("SUCCEEDED").contains("\"errorCode\":null");
         List<String> steps = events.stream().filter(e -> e.startsWith("step")).toList();
         assertThat(steps).hasSize(4);
         for (int i = 0; i < 4; i++) {
@@ -101,6 +102,12 @@ class TrainingJobApiTest extends TrainingTest {
         http.get().uri(location + "/rollouts?step=0&size=5").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(40)
                 .jsonPath("$.content[0].response").isNotEmpty();
+        // money as plain decimals: the simulator's calls cost nothing, stored as 0.00000000
+        String view = http.get().uri(location).exchange().expectBody(String.class).returnResult().getResponseBody();
+        assertThat(view).contains("\"costUsd\":0,").doesNotContain("E-");
+        http.post().uri(location + "/cancel").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
+                .jsonPath("$.status").isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -149,6 +156,49 @@ class TrainingJobApiTest extends TrainingTest {
                 .returnResult(String.class).getResponseHeaders().getLocation().toString();
         assertThat(second).isEqualTo(first);
         http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void anIdempotencyKeyWithAnotherRequestIsRefused() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        String library = library("idem-other");
+        String key = UUID.randomUUID().toString();
+        String request = "{\"datasetId\": \"%s\", \"library\": \"%s\", \"rolloutModel\": \"slow\", "
+                + "\"distillModel\": \"slow\", \"epochs\": %d, \"groupSize\": 1}";
+        String first = keyed(key, request.formatted(dataset, library, 1)).expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        // the same request, spelt differently, is a retry
+        String reordered = "{\"groupSize\":1,\"epochs\":1,\"distillModel\":\"slow\",\"rolloutModel\":\"slow\","
+                + "\"library\":\"" + library + "\",\"datasetId\":\"" + dataset + "\"}";
+        assertThat(keyed(key, reordered).expectStatus().isAccepted().returnResult(String.class).getResponseHeaders()
+                .getLocation().toString()).isEqualTo(first);
+
+        keyed(key, request.formatted(dataset, library, 2)).expectStatus().isEqualTo(HttpStatus.UNPROCESSABLE_CONTENT)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:idempotency-key-reused")
+                .jsonPath("$.jobId").isEqualTo(first.substring(first.lastIndexOf('/') + 1));
+        assertThat(count("select count(*) from training_job where idempotency_key = ?", key)).isEqualTo(1);
+        http.post().uri(first + "/cancel").exchange().expectStatus().isAccepted();
+    }
+
+    @Test
+    void aFinishedJobCannotBeCancelled() {
+        UUID dataset = uploadText("{\"id\": \"a\", \"problem\": \"1+1?\", \"answer\": \"2\"}\n");
+        UUID job = startedJob(Map.of("datasetId", dataset, "library", library("cancel-twice"), "rolloutModel", "slow",
+                "distillModel", "slow", "epochs", 1, "groupSize", 1));
+        http.post().uri("/api/training-jobs/{id}/cancel", job).exchange().expectStatus().isAccepted();
+        await().atMost(Duration.ofSeconds(30)).until(() -> "CANCELLED".equals(http.get()
+                .uri("/api/training-jobs/{id}", job).exchange().returnResult(TrainingJobView.class).getResponseBody()
+                .status()));
+
+        http.post().uri("/api/training-jobs/{id}/cancel", job).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
+                .jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CANCELLED"));
+    }
+
+    private RestTestClient.ResponseSpec keyed(String key, String body) {
+        return http.post().uri("/api/training-jobs").header("Idempotency-Key", key)
+                .contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }
 
     @Test

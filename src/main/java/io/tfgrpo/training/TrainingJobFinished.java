@@ -1,0 +1,22 @@
+package io.tfgrpo.training;
+
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+
+import io.tfgrpo.shared.ApiProblem;
+
+/** 409: the job has finished (SUCCEEDED, FAILED or CANCELLED), so there is nothing left to cancel. */
+final class TrainingJobFinished extends ApiProblem {
+
+    private TrainingJobFinished(UUID id, String status) {
+        super(HttpStatus.CONFLICT, "training-job-finished", "Training job finished",
+                "Training job " + id + " has finished (" + status + "); there is nothing to cancel");
+        with("jobId", id);
+        with("status", status);
+    }
+
+    static TrainingJobFinished cannotCancel(UUID id, String status) {
+        return new TrainingJobFinished(id, status);
+    }
+}
