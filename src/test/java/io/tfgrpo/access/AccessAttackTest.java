@@ -165,7 +165,7 @@ class AccessAttackTest extends HttpTest {
         for (String path : List.of("/actuator", "/actuator/env", "/actuator/heapdump", "/actuator/beans",
                 "/actuator/mappings", "/actuator/metrics", "/actuator/loggers", "/actuator/threaddump",
                 "/actuator/configprops", "/actuator/scheduledtasks", "/actuator/sbom", "/actuator/prometheus/",
-                "/actuator/%70rometheus/", "/actuator/health/../prometheus", "/webjars/x", "/index.html", "/",
+                "/actuator/%70rometheus/", "/actuator/health/../prometheus", "/webjars/x", "/index.html",
                 "/application.properties", "/swagger-ui/../application.properties",
                 "/v3/api-docs/../../api/keys", "/swagger-ui/%2e%2e/application.properties")) {
             assertThat(send("GET", path, null, null).statusCode()).as("%s without a key", path)
@@ -178,6 +178,11 @@ class AccessAttackTest extends HttpTest {
             assertThat(send("GET", path, null, null).statusCode()).as(path).isEqualTo(200);
         }
         assertThat(send("GET", "/actuator/prometheus", admin, null).statusCode()).isEqualTo(200);
+        // the root only sends a browser on to Swagger UI
+        HttpResponse<String> root = send("GET", "/", null, null);
+        assertThat(root.statusCode()).isEqualTo(302);
+        assertThat(root.headers().firstValue("Location"))
+                .hasValueSatisfying(to -> assertThat(to).endsWith("/swagger-ui.html"));
     }
 
     @Test
