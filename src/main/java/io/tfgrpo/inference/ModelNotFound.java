@@ -16,4 +16,9 @@ final class ModelNotFound extends ApiProblem {
     static ModelNotFound named(String model) {
         return new ModelNotFound(model);
     }
+
+    /** For the API description. */
+    static ModelNotFound example() {
+        return named("gpt-4o-mini@nowhere");
+    }
 }

@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 403: the caller's API key has an allow-list of libraries or model profiles, and this one is not on it. */
 final class NotGranted extends ApiProblem {
@@ -24,5 +25,10 @@ final class NotGranted extends ApiProblem {
     static NotGranted model(String profile, Set<String> allowed) {
         return new NotGranted("model-not-granted", "Model profile not granted to this key",
                 "This API key may not call the model profile '" + profile + "'", "model", profile, allowed);
+    }
+
+    /** For the API description. */
+    static NotGranted example() {
+        return library(Samples.LIBRARY, Set.of("support-replies"));
     }
 }
