@@ -58,11 +58,12 @@ class AccessOpenApi {
                                 "rate-limit-exceeded", "Rate limit exceeded", "This key may make " + EXAMPLE_RATE
                                         + " inference requests per minute; retry in 1 s",
                                 "requestsPerMinute", EXAMPLE_RATE, "retryAfterSeconds", 1));
+                int limit = settings.maxConcurrentInference();
                 ErrorResponses.add(path, operation, "This instance serves tfgrpo.security.max-concurrent-inference "
                         + "requests already; retry after `Retry-After` seconds", ErrorResponses.problem(
                                 HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "Overloaded", "This instance is serving "
-                                        + settings.maxConcurrentInference() + " inference requests already; retry in 1 s",
-                                "maxConcurrentInference", settings.maxConcurrentInference()));
+                                        + limit + " inference requests already; retry in 1 s",
+                                "maxConcurrentInference", limit));
             }
         }));
     }

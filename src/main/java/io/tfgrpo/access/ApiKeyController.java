@@ -37,8 +37,8 @@ class ApiKeyController {
     }
 
     @PostMapping
-    @Operation(operationId = "createApiKey", summary = "Create a key", description = "The response holds the key itself, shown this once; the "
-            + "service keeps only its SHA-256.")
+    @Operation(operationId = "createApiKey", summary = "Create a key",
+            description = "The response holds the key itself, shown this once; the service keeps only its SHA-256.")
     @ApiResponse(responseCode = "201", description = "Created; the response holds the key, shown this once")
     ResponseEntity<CreatedApiKey> create(@Valid @RequestBody CreateApiKey request) {
         CreatedApiKey key = keys.create(request);
@@ -61,8 +61,8 @@ class ApiKeyController {
 
     @DeleteMapping("/{id}")
     @ResponseStatus(HttpStatus.NO_CONTENT)
-    @Operation(operationId = "revokeApiKey", summary = "Revoke a key", description = "Refused at once on this instance and within "
-            + "tfgrpo.security.key-cache-ttl on the others.")
+    @Operation(operationId = "revokeApiKey", summary = "Revoke a key",
+            description = "Refused at once on this instance and within tfgrpo.security.key-cache-ttl on the others.")
     @ApiResponse(responseCode = "204", description = "Revoked")
     @Problems(ApiKeyNotFound.class)
     void revoke(@PathVariable @Parameter(description = KEY) UUID id) {

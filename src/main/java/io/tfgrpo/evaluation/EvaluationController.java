@@ -49,8 +49,9 @@ class EvaluationController {
     }
 
     @PostMapping
-    @Operation(operationId = "startEvaluation", summary = "Start an evaluation", description = "k answers per problem under each version (and `none`, "
-            + "the baseline without a prior); 202 with Location.")
+    @Operation(operationId = "startEvaluation", summary = "Start an evaluation",
+            description = "k answers per problem under each version (and `none`, the baseline without a prior); "
+                    + "202 with Location.")
     @ApiResponse(responseCode = "202", description = "Queued; `Location` names the evaluation")
     @Problems({ DatasetNotFound.class, LibraryNotFound.class, VersionNotFound.class })
     ResponseEntity<EvaluationView> start(@Valid @RequestBody StartEvaluation request) {
@@ -73,7 +74,8 @@ class EvaluationController {
             summary = "Per-problem results: samples, correct answers and mean reward under each version")
     @ApiResponse(responseCode = "200", description = "A page of per-problem results")
     @Problems(EvaluationNotFound.class)
-    PageView<ProblemResult> items(@PathVariable @Parameter(description = EVALUATION) UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    PageView<ProblemResult> items(@PathVariable @Parameter(description = EVALUATION) UUID id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
         return evaluations.problems(id, page, size);
     }

@@ -246,8 +246,9 @@ class OpenAiController {
     @GetMapping("/v1/models")
     @Operation(operationId = "listModels",
             summary = "Libraries as models: `name` (its current version) and `name@version` for each version")
-    @ApiResponse(responseCode = "200", description = "The libraries this key may use, as models", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON_VALUE, schema = @Schema(implementation = OpenAiSchemas.ModelList.class)))
+    @ApiResponse(responseCode = "200", description = "The libraries this key may use, as models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OpenAiSchemas.ModelList.class)))
     ObjectNode models() {
         ObjectNode list = json.createObjectNode().put("object", "list");
         var data = list.putArray("data");

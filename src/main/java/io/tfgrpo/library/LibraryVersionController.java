@@ -25,7 +25,8 @@ import io.tfgrpo.shared.Problems;
 
 @RestController
 @RequestMapping("/api/libraries/{name}/versions")
-@Tag(name = "Library versions", description = "Immutable versions of a library: read (the current one too), diff, and edit the latest")
+@Tag(name = "Library versions",
+        description = "Immutable versions of a library: read (the current one too), diff, and edit the latest")
 class LibraryVersionController {
 
     private static final String VERSION = "The version's number (from 0)";

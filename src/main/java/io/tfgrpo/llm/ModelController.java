@@ -25,7 +25,8 @@ class ModelController {
     }
 
     @GetMapping("/api/models")
-    @Operation(operationId = "listModelProfiles", summary = "Model profiles", description = "Never their secrets; `lastCall` says whether each answered.")
+    @Operation(operationId = "listModelProfiles", summary = "Model profiles",
+            description = "Never their secrets; `lastCall` says whether each answered.")
     List<ModelView> models() {
         return clients.all().stream().map(this::view).toList();
     }

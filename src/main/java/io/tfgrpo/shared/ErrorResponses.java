@@ -89,7 +89,8 @@ public final class ErrorResponses {
     static MediaType errorContent(String path, ApiResponse response) {
         String mediaType = isOpenAi(path) ? JSON : PROBLEM_JSON;
         MediaType content = response.getContent() == null ? null : response.getContent().get(mediaType);
-        String schema = "#/components/schemas/" + (isOpenAi(path) ? ProblemSchemas.OPENAI_ERROR : ProblemSchemas.PROBLEM);
+        String schema = "#/components/schemas/"
+                + (isOpenAi(path) ? ProblemSchemas.OPENAI_ERROR : ProblemSchemas.PROBLEM);
         if (content != null && schema.equals(content.getSchema() == null ? null : content.getSchema().get$ref())) {
             return content;
         }

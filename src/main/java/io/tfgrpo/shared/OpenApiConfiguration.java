@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.Paths;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
@@ -94,13 +95,13 @@ class OpenApiConfiguration {
     private static void orderPaths(OpenAPI api) {
         Paths ordered = new Paths();
         api.getPaths().entrySet().stream().sorted(Comparator
-                .comparingInt((Map.Entry<String, io.swagger.v3.oas.models.PathItem> path) -> pathTagRank(path.getValue()))
+                .comparingInt((Map.Entry<String, PathItem> path) -> pathTagRank(path.getValue()))
                 .thenComparing(Map.Entry::getKey, OpenApiConfiguration::naturally))
                 .forEach(path -> ordered.addPathItem(path.getKey(), path.getValue()));
         api.setPaths(ordered);
     }
 
-    private static int pathTagRank(io.swagger.v3.oas.models.PathItem item) {
+    private static int pathTagRank(PathItem item) {
         return item.readOperations().stream().flatMap(o -> o.getTags() == null ? java.util.stream.Stream.empty()
                 : o.getTags().stream()).mapToInt(name -> tagRank(new Tag().name(name))).min().orElse(TAG_ORDER.size());
     }
