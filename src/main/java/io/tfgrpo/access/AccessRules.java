@@ -68,9 +68,10 @@ final class AccessRules {
                     get("/api/libraries/{name}/export"), post("/api/libraries/import"),
                     endpoint(PUT, "/api/libraries/{name}/current"), endpoint(PUT, "/api/libraries/{name}/prior-template"),
                     get("/api/libraries/{name}/versions"), post("/api/libraries/{name}/versions"),
-                    get("/api/libraries/{name}/versions/{version}"),
+                    get("/api/libraries/{name}/versions/{version}"), get("/api/libraries/{name}/versions/current"),
                     get("/api/libraries/{name}/versions/{version}/diff"),
-                    get("/api/training-jobs"), post("/api/training-jobs"), get("/api/training-jobs/{id}"),
+                    get("/api/training-jobs"), post("/api/training-jobs"), post("/api/training-jobs/plan"),
+                    get("/api/training-jobs/{id}"),
                     get("/api/training-jobs/{id}/rollouts"), get("/api/training-jobs/{id}/chart.png"),
                     get("/api/training-jobs/{id}/chart.svg"), get("/api/training-jobs/{id}/events"),
                     post("/api/training-jobs/{id}/cancel"),
@@ -79,8 +80,11 @@ final class AccessRules {
                     get("/api/evaluations/{id}/events"), post("/api/evaluations/{id}/cancel"),
                     get("/api/models"), get("/api/usage"))));
 
-    private static final RequestMatcher INFERENCE = any(post("/api/inference").matcher(),
-            post("/v1/chat/completions").matcher());
+    private static final List<Endpoint> INFERENCE_ENDPOINTS = List.of(post("/api/inference"),
+            post("/v1/chat/completions"));
+
+    private static final RequestMatcher INFERENCE = any(INFERENCE_ENDPOINTS.stream().map(Endpoint::matcher)
+            .toArray(RequestMatcher[]::new));
 
     private AccessRules() {
     }
@@ -99,6 +103,21 @@ final class AccessRules {
     /** Every endpoint a rule names, for the test that holds the rules and the controllers' mappings together. */
     static List<Endpoint> endpoints() {
         return RULES.stream().flatMap(rule -> rule.endpoints().stream()).toList();
+    }
+
+    /** The rule that names this method and pattern as a controller maps them (for the API description). */
+    static Optional<Rule> ruleNaming(HttpMethod method, String pattern) {
+        return RULES.stream().filter(rule -> rule.endpoints().stream().anyMatch(endpoint -> named(endpoint, method,
+                pattern))).findFirst();
+    }
+
+    /** Whether this method and pattern is an inference endpoint (for the API description). */
+    static boolean isInference(HttpMethod method, String pattern) {
+        return INFERENCE_ENDPOINTS.stream().anyMatch(endpoint -> named(endpoint, method, pattern));
+    }
+
+    private static boolean named(Endpoint endpoint, HttpMethod method, String pattern) {
+        return endpoint.method().equals(method) && endpoint.pattern().equals(pattern);
     }
 
     /** Inference requests: the ones a key's rate limit counts and overload admission bounds. */

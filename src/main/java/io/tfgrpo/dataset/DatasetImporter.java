@@ -13,7 +13,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.tfgrpo.shared.InvalidRequest;
 
 /**
  * Streams a JSONL upload into the database in one transaction: the dataset row, then its items in JDBC batches
@@ -50,7 +49,7 @@ class DatasetImporter {
                     }
                 });
         if (!result.errors().isEmpty()) {
-            throw new InvalidRequest("invalid-dataset", "Invalid dataset", result.errors());
+            throw InvalidDataset.lines(result.errors());
         }
         insert(id, batch);
         jdbc.update("update dataset set item_count = ?, answered_count = ?, size_bytes = ?, sha256 = ? where id = ?",

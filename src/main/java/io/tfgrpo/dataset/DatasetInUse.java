@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /**
  * 409: a dataset that training jobs or evaluations refer to is kept; the problem names them, one list per kind
@@ -28,5 +29,12 @@ public final class DatasetInUse extends ApiProblem {
 
     static DatasetInUse by(UUID id, List<DatasetUsers.Use> uses) {
         return new DatasetInUse(id, uses);
+    }
+
+    /** For the API description. */
+    static DatasetInUse example() {
+        return by(UUID.fromString(Samples.ID), List.of(
+                new DatasetUsers.Use("trainingJobs", "training jobs", List.of(UUID.fromString(Samples.OTHER_ID))),
+                new DatasetUsers.Use("evaluations", "evaluations", List.of())));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class DatasetNotFound extends ApiProblem {
 
@@ -15,5 +16,10 @@ public final class DatasetNotFound extends ApiProblem {
 
     public static DatasetNotFound withId(UUID id) {
         return new DatasetNotFound(id);
+    }
+
+    /** For the API description. */
+    static DatasetNotFound example() {
+        return withId(UUID.fromString(Samples.ID));
     }
 }

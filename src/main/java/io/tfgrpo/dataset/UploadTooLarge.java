@@ -16,4 +16,9 @@ final class UploadTooLarge extends ApiProblem {
     static UploadTooLarge over(DataSize limit) {
         return new UploadTooLarge(limit);
     }
+
+    /** For the API description: the default limit. */
+    static UploadTooLarge example() {
+        return over(DataSize.ofMegabytes(20));
+    }
 }

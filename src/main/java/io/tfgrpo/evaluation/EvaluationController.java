@@ -20,16 +20,26 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.dataset.DatasetNotFound;
+import io.tfgrpo.library.LibraryNotFound;
+import io.tfgrpo.library.VersionNotFound;
 import io.tfgrpo.shared.Canvas;
 import io.tfgrpo.shared.Charts;
+import io.tfgrpo.shared.NotGranted;
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.Problems;
 
 @RestController
 @RequestMapping("/api/evaluations")
 @Tag(name = "Evaluations", description = "Mean@k and Pass@k of library versions against the no-library baseline")
 class EvaluationController {
+
+    private static final String EVALUATION = "The evaluation's id";
 
     private final Evaluations evaluations;
     private final EvaluationEvents events;
@@ -40,10 +50,11 @@ class EvaluationController {
     }
 
     @PostMapping
-    @Operation(summary = "Start an evaluation", description = "k answers per problem under each version (and `none`, "
-            + "the baseline without a prior); 202 with Location.")
-    @ApiResponse(responseCode = "202", description = "Queued")
-    @ApiResponse(responseCode = "404", description = "No such dataset, library or version")
+    @Operation(operationId = "startEvaluation", summary = "Start an evaluation",
+            description = "k answers per problem under each version (and `none`, the baseline without a prior); "
+                    + "202 with Location.")
+    @ApiResponse(responseCode = "202", description = "Queued; `Location` names the evaluation")
+    @Problems({ DatasetNotFound.class, LibraryNotFound.class, VersionNotFound.class, NotGranted.class })
     ResponseEntity<EvaluationView> start(@Valid @RequestBody StartEvaluation request) {
         EvaluationView evaluation = evaluations.start(request);
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(URI.create("/api/evaluations/" + evaluation.id()))
@@ -51,37 +62,50 @@ class EvaluationController {
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "Figures so far: per version Mean@k, Pass@k, tokens, cost; differences with 95% intervals")
-    @ApiResponse(responseCode = "404", description = "No such evaluation")
-    EvaluationView get(@PathVariable UUID id) {
+    @Operation(operationId = "getEvaluation",
+            summary = "Figures so far: per version Mean@k, Pass@k, tokens, cost; differences with 95% intervals")
+    @ApiResponse(responseCode = "200", description = "The evaluation")
+    @Problems(EvaluationNotFound.class)
+    EvaluationView get(@PathVariable @Parameter(description = EVALUATION) UUID id) {
         return evaluations.get(id);
     }
 
     @GetMapping("/{id}/items")
-    @Operation(summary = "Per-problem results: samples, correct answers and mean reward under each version")
-    @ApiResponse(responseCode = "404", description = "No such evaluation")
-    PageView<ProblemResult> items(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int page,
+    @Operation(operationId = "listEvaluationItems",
+            summary = "Per-problem results: samples, correct answers and mean reward under each version")
+    @ApiResponse(responseCode = "200", description = "A page of per-problem results")
+    @Problems(EvaluationNotFound.class)
+    PageView<ProblemResult> items(@PathVariable @Parameter(description = EVALUATION) UUID id,
+            @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
         return evaluations.problems(id, page, size);
     }
 
     @GetMapping(path = "/{id}/events", produces = "text/event-stream")
-    @Operation(summary = "Progress as Server-Sent Events: `progress` (answers stored of all), then `done`")
-    SseEmitter events(@PathVariable UUID id) {
+    @Operation(operationId = "streamEvaluationEvents",
+            summary = "Progress as Server-Sent Events: `progress` (answers stored of all), then `done`")
+    @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
+            mediaType = "text/event-stream", schema = @Schema(type = "string", description = "Server-Sent Events")))
+    @Problems(EvaluationNotFound.class)
+    SseEmitter events(@PathVariable @Parameter(description = EVALUATION) UUID id) {
         evaluations.get(id);
         return events.stream(id);
     }
 
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
-    @Operation(summary = "Mean@k per version with 95% intervals, as SVG")
-    String chartSvg(@PathVariable UUID id) {
+    @Operation(operationId = "getEvaluationChartSvg", summary = "Mean@k per version with 95% intervals, as SVG")
+    @ApiResponse(responseCode = "200", description = "The chart")
+    @Problems(EvaluationNotFound.class)
+    String chartSvg(@PathVariable @Parameter(description = EVALUATION) UUID id) {
         var view = evaluations.get(id);
         return Charts.svg(canvas -> draw(canvas, view));
     }
 
     @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Mean@k per version with 95% intervals, as PNG")
-    byte[] chartPng(@PathVariable UUID id) {
+    @Operation(operationId = "getEvaluationChartPng", summary = "Mean@k per version with 95% intervals, as PNG")
+    @ApiResponse(responseCode = "200", description = "The chart")
+    @Problems(EvaluationNotFound.class)
+    byte[] chartPng(@PathVariable @Parameter(description = EVALUATION) UUID id) {
         var view = evaluations.get(id);
         return Charts.png(canvas -> draw(canvas, view));
     }
@@ -93,8 +117,10 @@ class EvaluationController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel an evaluation; the answers stored so far stay")
-    ResponseEntity<EvaluationView> cancel(@PathVariable UUID id) {
+    @Operation(operationId = "cancelEvaluation", summary = "Cancel an evaluation; the answers stored so far stay")
+    @ApiResponse(responseCode = "202", description = "Cancellation requested (or done, if it was queued)")
+    @Problems({ EvaluationNotFound.class, EvaluationFinished.class })
+    ResponseEntity<EvaluationView> cancel(@PathVariable @Parameter(description = EVALUATION) UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(evaluations.cancel(id));
     }
 }

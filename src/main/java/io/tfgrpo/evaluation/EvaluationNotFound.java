@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class EvaluationNotFound extends ApiProblem {
 
@@ -15,5 +16,10 @@ public final class EvaluationNotFound extends ApiProblem {
 
     public static EvaluationNotFound withId(UUID id) {
         return new EvaluationNotFound(id);
+    }
+
+    /** For the API description. */
+    static EvaluationNotFound example() {
+        return withId(UUID.fromString(Samples.ID));
     }
 }

@@ -9,6 +9,11 @@ import org.springframework.web.bind.annotation.RestController;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.library.LibraryNotFound;
+import io.tfgrpo.library.VersionNotFound;
+import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.shared.NotGranted;
+import io.tfgrpo.shared.Problems;
 
 @RestController
 @Tag(name = "Inference", description = "Answers with a library's experiences in front of the prompt")
@@ -21,11 +26,13 @@ class InferenceController {
     }
 
     @PostMapping("/api/inference")
-    @Operation(summary = "Answer a prompt with a library's prior",
+    @Operation(operationId = "infer", summary = "Answer a prompt with a library's prior",
             description = "The current version by default; `version` pins one, `none` applies no prior (for "
                     + "comparisons). The response says which version and experiences were applied.")
-    @ApiResponse(responseCode = "404", description = "No such library or version")
+    @ApiResponse(responseCode = "200", description = "The answer, with the version and experiences applied")
+    @ApiResponse(responseCode = "403", description = "The key's allow-list does not hold the library or profile")
     @ApiResponse(responseCode = "502", description = "The model failed")
+    @Problems({ NotGranted.class, LibraryNotFound.class, VersionNotFound.class, ModelCallFailed.class })
     InferenceResponse infer(@Valid @RequestBody InferenceRequest request) {
         return inference.infer(request);
     }

@@ -22,4 +22,9 @@ final class ModelNotFound extends ApiProblem {
         return new ModelNotFound(model, "The model '" + model + "' does not exist: it names no library (or no version "
                 + "of one); GET /v1/models lists the models served");
     }
+
+    /** For the API description. */
+    static ModelNotFound example() {
+        return named("gpt-4o-mini@nowhere");
+    }
 }

@@ -21,14 +21,25 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.tfgrpo.shared.CurrentCaller;
-import io.tfgrpo.shared.KeyGrants;
 import io.tfgrpo.library.Libraries;
+import io.tfgrpo.library.LibraryNotFound;
 import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.VersionNotFound;
 import io.tfgrpo.library.VersionSummary;
 import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.shared.CurrentCaller;
+import io.tfgrpo.shared.KeyGrants;
+import io.tfgrpo.shared.NotGranted;
+import io.tfgrpo.shared.Problems;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -62,9 +73,34 @@ class OpenAiController {
     }
 
     @PostMapping(path = "/v1/chat/completions")
-    @Operation(summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message")
+    @Operation(operationId = "createChatCompletion",
+            summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
+                    mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OpenAiSchemas.ChatCompletionRequest.class))))
+    @ApiResponse(responseCode = "200", description = "The completion; with `stream: true`, Server-Sent Events of "
+            + "`chat.completion.chunk` objects ending with `data: [DONE]`. The headers say which prior was applied.",
+            headers = {
+                    @Header(name = LIBRARY_HEADER, description = "the library and version applied, as `name@version`",
+                            schema = @Schema(type = "string")),
+                    @Header(name = "X-Experience-Codes", description = "the experiences applied, by code",
+                            schema = @Schema(type = "string")) },
+            content = {
+                    @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                            schema = @Schema(implementation = OpenAiSchemas.ChatCompletion.class)),
+                    @Content(mediaType = MediaType.TEXT_EVENT_STREAM_VALUE, schema = @Schema(type = "string")) })
+    @ApiResponse(responseCode = "400", description = "The request is not a valid Chat Completions request",
+            content = @Content(examples = @ExampleObject(name = "invalid-request", value = """
+                    {"error": {"message": "model: is required", "type": "invalid_request_error", "param": "model",
+                     "code": "invalid_request"}}""")))
+    @ApiResponse(responseCode = "403", description = "The key's allow-list does not hold the library or profile")
+    @ApiResponse(responseCode = "502", description = "The model failed")
+    @Problems({ NotGranted.class, ModelNotFound.class, LibraryNotFound.class, VersionNotFound.class,
+            ModelCallFailed.class })
     ResponseEntity<StreamingResponseBody> complete(@RequestBody JsonNode body,
-            @RequestHeader(name = LIBRARY_HEADER, required = false) String libraryHeader, HttpServletResponse response)
+            @RequestHeader(name = LIBRARY_HEADER, required = false) @Parameter(description = "Serve this library "
+                    + "(`name` or `name@version`) and treat `model` as a model profile's model") String libraryHeader,
+            HttpServletResponse response)
             throws IOException {
         String header = libraryHeader != null && !libraryHeader.isBlank() ? libraryHeader : null;
         String requestedModel = body != null && body.path("model").isString() ? body.get("model").stringValue() : "";
@@ -209,7 +245,11 @@ class OpenAiController {
     }
 
     @GetMapping("/v1/models")
-    @Operation(summary = "Libraries as models: `name` (its current version) and `name@version` for each version")
+    @Operation(operationId = "listModels",
+            summary = "Libraries as models: `name` (its current version) and `name@version` for each version")
+    @ApiResponse(responseCode = "200", description = "The libraries this key may use, as models",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = OpenAiSchemas.ModelList.class)))
     ObjectNode models() {
         ObjectNode list = json.createObjectNode().put("object", "list");
         var data = list.putArray("data");

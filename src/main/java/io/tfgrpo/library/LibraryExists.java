@@ -3,6 +3,7 @@ package io.tfgrpo.library;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class LibraryExists extends ApiProblem {
 
@@ -14,5 +15,10 @@ public final class LibraryExists extends ApiProblem {
 
     public static LibraryExists named(String name) {
         return new LibraryExists(name);
+    }
+
+    /** For the API description. */
+    static LibraryExists example() {
+        return named(Samples.LIBRARY);
     }
 }

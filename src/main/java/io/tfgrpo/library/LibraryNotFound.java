@@ -3,6 +3,7 @@ package io.tfgrpo.library;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class LibraryNotFound extends ApiProblem {
 
@@ -13,5 +14,10 @@ public final class LibraryNotFound extends ApiProblem {
 
     public static LibraryNotFound named(String name) {
         return new LibraryNotFound(name);
+    }
+
+    /** For the API description. */
+    static LibraryNotFound example() {
+        return named(Samples.LIBRARY);
     }
 }

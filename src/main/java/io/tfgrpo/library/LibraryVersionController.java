@@ -16,14 +16,20 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.Problems;
 
 @RestController
 @RequestMapping("/api/libraries/{name}/versions")
-@Tag(name = "Library versions", description = "Immutable versions of a library: read, diff, and edit the latest")
+@Tag(name = "Library versions",
+        description = "Immutable versions of a library: read (the current one too), diff, and edit the latest")
 class LibraryVersionController {
+
+    private static final String VERSION = "The version's number (from 0)";
 
     private final LibraryVersions versions;
 
@@ -32,37 +38,56 @@ class LibraryVersionController {
     }
 
     @GetMapping
-    @Operation(summary = "List versions, newest first")
-    @ApiResponse(responseCode = "404", description = "No such library")
-    PageView<VersionSummary> list(@PathVariable String name, @RequestParam(defaultValue = "0") @Min(0) int page,
+    @Operation(operationId = "listLibraryVersions", summary = "List versions, newest first")
+    @ApiResponse(responseCode = "200", description = "A page of versions")
+    @Problems(LibraryNotFound.class)
+    PageView<VersionSummary> list(@PathVariable @Parameter(description = LibraryController.LIBRARY,
+            example = Samples.LIBRARY) String name, @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
         return versions.list(name, page, size);
     }
 
     @GetMapping("/{version}")
-    @Operation(summary = "A version and its experiences, in order")
-    @ApiResponse(responseCode = "404", description = "No such library or version")
-    VersionView get(@PathVariable String name, @PathVariable int version) {
+    @Operation(operationId = "getLibraryVersion", summary = "A version and its experiences, in order")
+    @ApiResponse(responseCode = "200", description = "The version")
+    @Problems({ LibraryNotFound.class, VersionNotFound.class })
+    VersionView get(@PathVariable @Parameter(description = LibraryController.LIBRARY, example = Samples.LIBRARY)
+            String name, @PathVariable @Parameter(description = VERSION, example = "3") int version) {
         return versions.get(name, version);
     }
 
+    @GetMapping("/current")
+    @Operation(operationId = "getCurrentLibraryVersion", summary = "The version the library serves",
+            description = "The current version (the one inference uses by default) and its experiences, without "
+                    + "looking up its number first.")
+    @ApiResponse(responseCode = "200", description = "The current version")
+    @Problems(LibraryNotFound.class)
+    VersionView current(@PathVariable @Parameter(description = LibraryController.LIBRARY, example = Samples.LIBRARY)
+            String name) {
+        return versions.current(name);
+    }
+
     @GetMapping("/{version}/diff")
-    @Operation(summary = "What changed", description = "Added, updated (before/after) and deleted experiences "
-            + "from version `from` (default: the version it was made from) to this one.")
-    @ApiResponse(responseCode = "404", description = "No such library or version")
-    VersionDiff diff(@PathVariable String name, @PathVariable int version,
-            @RequestParam(required = false) Integer from) {
+    @Operation(operationId = "diffLibraryVersion", summary = "What changed",
+            description = "Added, updated (before/after) and deleted experiences from version `from` (default: the "
+                    + "version it was made from) to this one.")
+    @ApiResponse(responseCode = "200", description = "The changes")
+    @Problems({ LibraryNotFound.class, VersionNotFound.class })
+    VersionDiff diff(@PathVariable @Parameter(description = LibraryController.LIBRARY, example = Samples.LIBRARY)
+            String name, @PathVariable @Parameter(description = VERSION, example = "3") int version,
+            @RequestParam(required = false) @Parameter(description = "The version to compare with; unset: the one "
+                    + "this version was made from") Integer from) {
         return versions.diff(name, version, from);
     }
 
     @PostMapping
-    @Operation(summary = "Edit the latest version",
+    @Operation(operationId = "editLibrary", summary = "Edit the latest version",
             description = "Applies ADD / UPDATE / DELETE operations in order to `baseVersion`, which must be the "
                     + "latest, and commits the result as the next version; all or nothing.")
-    @ApiResponse(responseCode = "201", description = "The new version")
-    @ApiResponse(responseCode = "404", description = "No such library")
-    @ApiResponse(responseCode = "409", description = "`baseVersion` is not the latest version")
-    ResponseEntity<VersionView> edit(@PathVariable String name, @Valid @RequestBody EditLibrary command) {
+    @ApiResponse(responseCode = "201", description = "The new version; `Location` names it")
+    @Problems({ LibraryNotFound.class, StaleBaseVersion.class })
+    ResponseEntity<VersionView> edit(@PathVariable @Parameter(description = LibraryController.LIBRARY,
+            example = Samples.LIBRARY) String name, @Valid @RequestBody EditLibrary command) {
         VersionView version = versions.edit(name, command);
         return ResponseEntity.created(URI.create("/api/libraries/" + name + "/versions/" + version.version()))
                 .body(version);

@@ -47,6 +47,13 @@ public class LibraryVersions {
         return store.view(library, store.version(library, version));
     }
 
+    /** The version the library serves (its current one), read with the library in one transaction. */
+    @Transactional(readOnly = true)
+    public VersionView current(String name) {
+        Library library = find(name);
+        return store.view(library, store.version(library, library.currentVersion()));
+    }
+
     /**
      * The {@code limit} experiences of a version most relevant to {@code text} (PostgreSQL full-text ranking),
      * in the library's order.

@@ -3,6 +3,7 @@ package io.tfgrpo.library;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 409: an edit was based on a version that is no longer the latest, so applying it would lose an update. */
 public final class StaleBaseVersion extends ApiProblem {
@@ -19,5 +20,10 @@ public final class StaleBaseVersion extends ApiProblem {
 
     public static StaleBaseVersion of(String library, int baseVersion, int latestVersion) {
         return new StaleBaseVersion(library, baseVersion, latestVersion);
+    }
+
+    /** For the API description. */
+    static StaleBaseVersion example() {
+        return of(Samples.LIBRARY, 2, 3);
     }
 }

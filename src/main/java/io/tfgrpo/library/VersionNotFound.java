@@ -3,6 +3,7 @@ package io.tfgrpo.library;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class VersionNotFound extends ApiProblem {
 
@@ -15,5 +16,10 @@ public final class VersionNotFound extends ApiProblem {
 
     public static VersionNotFound of(String library, int version) {
         return new VersionNotFound(library, version);
+    }
+
+    /** For the API description. */
+    static VersionNotFound example() {
+        return of(Samples.LIBRARY, 7);
     }
 }

@@ -22,4 +22,9 @@ public final class ModelCallFailed extends ApiProblem {
     public boolean retryable() {
         return retryable;
     }
+
+    /** For the API description. */
+    static ModelCallFailed example() {
+        return new ModelCallFailed("default", Purpose.INFERENCE, 3, "HTTP 503 from the model server", true);
+    }
 }

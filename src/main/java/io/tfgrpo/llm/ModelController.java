@@ -9,6 +9,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 @RestController
@@ -24,17 +25,22 @@ class ModelController {
     }
 
     @GetMapping("/api/models")
-    @Operation(summary = "Model profiles", description = "Never their secrets; `lastCall` says whether each answered.")
+    @Operation(operationId = "listModelProfiles", summary = "Model profiles",
+            description = "Never their secrets; `lastCall` says whether each answered.")
     List<ModelView> models() {
         return clients.all().stream().map(this::view).toList();
     }
 
     @GetMapping("/api/usage")
-    @Operation(summary = "Tokens and cost of model calls",
+    @Operation(operationId = "getUsage", summary = "Tokens and cost of model calls",
             description = "Sums of the ledger, filtered by owner (a job or evaluation id), profile, purpose, since.")
-    UsageView usage(@RequestParam(required = false) String owner, @RequestParam(required = false) String profile,
-            @RequestParam(required = false) Purpose purpose,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant since) {
+    UsageView usage(
+            @RequestParam(required = false) @Parameter(description = "A training job's or evaluation's id, or a "
+                    + "library label such as `gsm8k-tips@3` (inference)") String owner,
+            @RequestParam(required = false) @Parameter(description = "A model profile's name") String profile,
+            @RequestParam(required = false) @Parameter(description = "What the calls were for") Purpose purpose,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME)
+            @Parameter(description = "Only calls from this time on (ISO 8601)") Instant since) {
         return ledger.usage(owner, profile, purpose, since);
     }
 

@@ -5,6 +5,7 @@ import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
 
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 403: the caller's API key has an allow-list of libraries or model profiles, and this one is not on it. */
 public final class NotGranted extends ApiProblem {
@@ -23,5 +24,10 @@ public final class NotGranted extends ApiProblem {
     public static NotGranted model(String profile, Set<String> allowed) {
         return new NotGranted("model-not-granted", "Model profile not granted to this key",
                 "This API key may not call the model profile '" + profile + "'", "model", profile, allowed);
+    }
+
+    /** For the API description. */
+    public static NotGranted example() {
+        return library(Samples.LIBRARY, Set.of("support-replies"));
     }
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 422: an {@code Idempotency-Key} that started a job is sent again with a different request. */
 final class IdempotencyKeyReused extends ApiProblem {
@@ -18,5 +19,10 @@ final class IdempotencyKeyReused extends ApiProblem {
 
     static IdempotencyKeyReused forJob(UUID job) {
         return new IdempotencyKeyReused(job);
+    }
+
+    /** For the API description. */
+    static IdempotencyKeyReused example() {
+        return forJob(UUID.fromString(Samples.ID));
     }
 }

@@ -21,16 +21,24 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import io.tfgrpo.dataset.DatasetNotFound;
 import io.tfgrpo.shared.Canvas;
 import io.tfgrpo.shared.Charts;
+import io.tfgrpo.shared.NotGranted;
 import io.tfgrpo.shared.PageView;
+import io.tfgrpo.shared.Problems;
 
 @RestController
 @RequestMapping("/api/training-jobs")
 @Tag(name = "Training jobs", description = "Training-Free GRPO runs: start, follow, cancel")
 class TrainingJobController {
+
+    private static final String JOB = "The training job's id";
 
     private final TrainingJobs jobs;
     private final TrainingEvents events;
@@ -43,14 +51,18 @@ class TrainingJobController {
     }
 
     @PostMapping
-    @Operation(summary = "Start a training job",
-            description = "202 with the queued job. `?dryRun=true` starts nothing and returns the plan. A retried "
-                    + "POST with the same `Idempotency-Key` header returns the same job.")
-    @ApiResponse(responseCode = "202", description = "Queued")
-    @ApiResponse(responseCode = "404", description = "No such dataset")
+    @Operation(operationId = "startTrainingJob", summary = "Start a training job",
+            description = "202 with the queued job and its `Location`. A retried POST with the same "
+                    + "`Idempotency-Key` header returns the same job. `POST /api/training-jobs/plan` shows what it "
+                    + "would do without starting it.")
+    @ApiResponse(responseCode = "202", description = "Queued",
+            content = @Content(schema = @Schema(implementation = TrainingJobView.class)))
+    @Problems({ DatasetNotFound.class, NotGranted.class, IdempotencyKeyReused.class })
     ResponseEntity<Object> start(@Valid @RequestBody StartTrainingJob request,
-            @RequestParam(defaultValue = "false") boolean dryRun,
-            @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey) {
+            @RequestParam(defaultValue = "false") @Parameter(hidden = true) boolean dryRun,
+            @RequestHeader(name = "Idempotency-Key", required = false) @Parameter(description = "Any string up to "
+                    + "the client; a retried POST with the same key returns the job the first one started")
+            String idempotencyKey) {
         if (dryRun) {
             return ResponseEntity.ok(jobs.plan(request));
         }
@@ -59,30 +71,46 @@ class TrainingJobController {
                 .body(job);
     }
 
+    @PostMapping("/plan")
+    @Operation(operationId = "planTrainingJob", summary = "Plan a training job without starting it",
+            description = "Steps, model calls per phase at most, tokens, cost and wall time that the same request "
+                    + "to start a job would take. Nothing is stored.")
+    @ApiResponse(responseCode = "200", description = "The plan")
+    @Problems(DatasetNotFound.class)
+    TrainingPlan plan(@Valid @RequestBody StartTrainingJob request) {
+        return jobs.plan(request);
+    }
+
     @GetMapping
-    @Operation(summary = "Training jobs, newest first")
+    @Operation(operationId = "listTrainingJobs", summary = "Training jobs, newest first")
     PageView<TrainingJobView> list(@RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
         return jobs.list(page, size);
     }
 
     @GetMapping("/{id}")
-    @Operation(summary = "A training job: status, progress, per-step figures, tokens, cost, versions, error")
-    @ApiResponse(responseCode = "404", description = "No such job")
-    TrainingJobView get(@PathVariable UUID id) {
+    @Operation(operationId = "getTrainingJob",
+            summary = "A training job: status, progress, per-step figures, tokens, cost, versions, error")
+    @ApiResponse(responseCode = "200", description = "The job")
+    @Problems(TrainingJobNotFound.class)
+    TrainingJobView get(@PathVariable @Parameter(description = JOB) UUID id) {
         return jobs.get(id);
     }
 
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
-    @Operation(summary = "Mean reward per step, as SVG")
-    String chartSvg(@PathVariable UUID id) {
+    @Operation(operationId = "getTrainingJobChartSvg", summary = "Mean reward per step, as SVG")
+    @ApiResponse(responseCode = "200", description = "The chart")
+    @Problems(TrainingJobNotFound.class)
+    String chartSvg(@PathVariable @Parameter(description = JOB) UUID id) {
         var view = jobs.get(id);
         return Charts.svg(canvas -> draw(canvas, view));
     }
 
     @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(summary = "Mean reward per step, as PNG")
-    byte[] chartPng(@PathVariable UUID id) {
+    @Operation(operationId = "getTrainingJobChartPng", summary = "Mean reward per step, as PNG")
+    @ApiResponse(responseCode = "200", description = "The chart")
+    @Problems(TrainingJobNotFound.class)
+    byte[] chartPng(@PathVariable @Parameter(description = JOB) UUID id) {
         var view = jobs.get(id);
         return Charts.png(canvas -> draw(canvas, view));
     }
@@ -93,24 +121,32 @@ class TrainingJobController {
     }
 
     @PostMapping("/{id}/cancel")
-    @Operation(summary = "Cancel a job", description = "It stops within seconds; the versions it committed stay.")
+    @Operation(operationId = "cancelTrainingJob", summary = "Cancel a job",
+            description = "It stops within seconds; the versions it committed stay.")
     @ApiResponse(responseCode = "202", description = "Cancellation requested (or done, if the job was queued)")
-    @ApiResponse(responseCode = "404", description = "No such job")
-    ResponseEntity<TrainingJobView> cancel(@PathVariable UUID id) {
+    @Problems({ TrainingJobNotFound.class, TrainingJobFinished.class })
+    ResponseEntity<TrainingJobView> cancel(@PathVariable @Parameter(description = JOB) UUID id) {
         return ResponseEntity.status(HttpStatus.ACCEPTED).body(jobs.cancel(id));
     }
 
     @GetMapping(path = "/{id}/events", produces = "text/event-stream")
-    @Operation(summary = "Progress as Server-Sent Events",
+    @Operation(operationId = "streamTrainingJobEvents", summary = "Progress as Server-Sent Events",
             description = "`progress` per finished rollout group, `step` per committed step, `done` at the end.")
-    SseEmitter events(@PathVariable UUID id) {
+    @ApiResponse(responseCode = "200", description = "The event stream", content = @Content(
+            mediaType = "text/event-stream", schema = @Schema(type = "string", description = "Server-Sent Events")))
+    @Problems(TrainingJobNotFound.class)
+    SseEmitter events(@PathVariable @Parameter(description = JOB) UUID id) {
         jobs.get(id);
         return events.stream(id);
     }
 
     @GetMapping("/{id}/rollouts")
-    @Operation(summary = "Rollouts of a step: answers, rewards, summaries and the groups' advantages")
-    PageView<RolloutPages.RolloutView> rollouts(@PathVariable UUID id, @RequestParam(defaultValue = "0") @Min(0) int step,
+    @Operation(operationId = "listTrainingJobRollouts",
+            summary = "Rollouts of a step: answers, rewards, summaries and the groups' advantages")
+    @ApiResponse(responseCode = "200", description = "A page of rollouts")
+    @Problems(TrainingJobNotFound.class)
+    PageView<RolloutPages.RolloutView> rollouts(@PathVariable @Parameter(description = JOB) UUID id,
+            @RequestParam(defaultValue = "0") @Min(0) @Parameter(description = "The step, from 0") int step,
             @RequestParam(defaultValue = "0") @Min(0) int page,
             @RequestParam(defaultValue = "20") @Min(1) @Max(500) int size) {
         jobs.get(id);

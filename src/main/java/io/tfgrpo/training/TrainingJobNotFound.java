@@ -5,6 +5,7 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.shared.ErrorResponses.Samples;
 
 public final class TrainingJobNotFound extends ApiProblem {
 
@@ -15,5 +16,10 @@ public final class TrainingJobNotFound extends ApiProblem {
 
     public static TrainingJobNotFound withId(UUID id) {
         return new TrainingJobNotFound(id);
+    }
+
+    /** For the API description. */
+    static TrainingJobNotFound example() {
+        return withId(UUID.fromString(Samples.ID));
     }
 }

@@ -136,7 +136,8 @@ class EvaluationApiTest extends TrainingTest {
         // it has finished: nothing is left to cancel
         http.post().uri(location + "/cancel").exchange().expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:evaluation-finished")
-                .jsonPath("$.status").isEqualTo("CANCELLED");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.evaluationStatus").isEqualTo("CANCELLED");
     }
 
     @Test

@@ -210,6 +210,25 @@ class LibraryApiTest extends HttpTest {
     }
 
     @Test
+    void theServedVersionIsReadWithoutLookingUpItsNumber() {
+        String name = create();
+        edit(name, 0, List.of(add("First."))).expectStatus().isCreated();
+        edit(name, 1, List.of(add("Second."))).expectStatus().isCreated();
+        http.get().uri("/api/libraries/{name}/versions/current", name).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.version").isEqualTo(0)
+                .jsonPath("$.current").isEqualTo(true)
+                .jsonPath("$.experiences.length()").isEqualTo(0);
+
+        promote(name, 1).expectStatus().isOk();
+        http.get().uri("/api/libraries/{name}/versions/current", name).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.version").isEqualTo(1)
+                .jsonPath("$.current").isEqualTo(true)
+                .jsonPath("$.experiences[0].text").isEqualTo("First.");
+        http.get().uri("/api/libraries/no-such-library/versions/current").exchange().expectStatus().isNotFound()
+                .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:library-not-found");
+    }
+
+    @Test
     void exportsAndImportsALibraryWithAllItsVersions() {
         String name = create();
         edit(name, 0, List.of(add("First."), add("Second."))).expectStatus().isCreated();

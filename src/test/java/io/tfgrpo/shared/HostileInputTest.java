@@ -23,7 +23,7 @@ import io.tfgrpo.HttpTest;
 class HostileInputTest extends HttpTest {
 
     private static final List<String> JSON_ENDPOINTS = List.of("/api/libraries", "/api/libraries/import",
-            "/api/libraries/fuzz-target/versions", "/api/training-jobs", "/api/training-jobs?dryRun=true",
+            "/api/libraries/fuzz-target/versions", "/api/training-jobs", "/api/training-jobs/plan",
             "/api/inference", "/v1/chat/completions", "/api/evaluations");
 
     private final HttpClient client = HttpClient.newHttpClient();

@@ -55,7 +55,7 @@ class OperationsApiTest extends HttpTest {
                 .jsonPath("$.paths['/api/libraries/{name}/current'].put").exists()
                 .jsonPath("$.paths['/api/libraries/{name}/export'].get").exists()
                 .jsonPath("$.paths['/api/libraries/import'].post").exists()
-                .jsonPath("$.paths['/api/libraries/{name}'].get.responses['400'].content['application/problem+json']")
+                .jsonPath("$.paths['/api/libraries/{name}'].get.responses['404'].content['application/problem+json']")
                 .exists()
                 .jsonPath("$.components.schemas.Problem").exists();
         http.get().uri("/swagger-ui.html").exchange().expectStatus().is3xxRedirection();

@@ -107,7 +107,8 @@ class TrainingJobApiTest extends TrainingTest {
         assertThat(view).contains("\"costUsd\":0,").doesNotContain("E-");
         http.post().uri(location + "/cancel").exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
-                .jsonPath("$.status").isEqualTo("SUCCEEDED");
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.jobStatus").isEqualTo("SUCCEEDED");
     }
 
     @Test
@@ -129,16 +130,20 @@ class TrainingJobApiTest extends TrainingTest {
     }
 
     @Test
-    void aDryRunPlansWithoutStarting() {
+    void aPlanStartsNothing() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         long jobs = count("select count(*) from training_job");
-        http.post().uri("/api/training-jobs?dryRun=true").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("datasetId", dataset, "library", "dry", "rolloutModel", "sim", "distillModel", "sim"))
+        Map<String, Object> request = Map.of("datasetId", dataset, "library", "dry", "rolloutModel", "sim",
+                "distillModel", "sim");
+        http.post().uri("/api/training-jobs/plan").contentType(MediaType.APPLICATION_JSON).body(request)
                 .exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.steps").isEqualTo(3)
                 .jsonPath("$.problemsPerStep").isEqualTo(20)
                 .jsonPath("$.rolloutCalls").isEqualTo(300)
                 .jsonPath("$.batchUpdateCallsAtMost").isEqualTo(3);
+        // the older spelling, kept for clients written against it
+        http.post().uri("/api/training-jobs?dryRun=true").contentType(MediaType.APPLICATION_JSON).body(request)
+                .exchange().expectStatus().isOk().expectBody().jsonPath("$.rolloutCalls").isEqualTo(300);
         assertThat(count("select count(*) from training_job")).isEqualTo(jobs);
     }
 
@@ -192,7 +197,8 @@ class TrainingJobApiTest extends TrainingTest {
 
         http.post().uri("/api/training-jobs/{id}/cancel", job).exchange().expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectBody().jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:training-job-finished")
-                .jsonPath("$.status").isEqualTo("CANCELLED")
+                .jsonPath("$.status").isEqualTo(409)
+                .jsonPath("$.jobStatus").isEqualTo("CANCELLED")
                 .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("CANCELLED"));
     }
 
