@@ -22,9 +22,9 @@ import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The service in a JVM of its own, as it runs in production: crash tests kill it with SIGKILL or stop it with
- * SIGTERM, and benchmarks read its heap and RSS. It runs {@link TrainingFreeGrpoApplication} with this JVM's
- * classpath; its output goes to a log file under {@code target/}. Every child still alive when this JVM exits is
- * killed, so a failed test leaves no process behind.
+ * SIGTERM, and benchmarks read its heap and RSS. It runs {@link TrainingFreeGrpoApplication} (or, for the README
+ * walk, the sandbox) with this JVM's classpath; its output goes to a log file under {@code target/}. Every child
+ * still alive when this JVM exits is killed, so a failed test leaves no process behind.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -56,17 +56,35 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** As above, the JVM started through {@code launcher} (say {@code taskset -c 1}, to give it a CPU of its own). */
     public static ServiceProcess start(String name, List<String> launcher, List<String> jvmOptions, List<String> args) {
+        return start(name, launcher, jvmOptions, TrainingFreeGrpoApplication.class, args, Set.of());
+    }
+
+    /**
+     * The sandbox as {@code ./mvnw spring-boot:test-run} starts it ({@link TestApplication}): an embedded
+     * PostgreSQL of its own, the LLM simulator as the {@code default} model and the sandbox key. This JVM's
+     * database, model and key variables are not passed on, so it shares no database (and so no job engine) with
+     * the test contexts of this JVM.
+     */
+    public static ServiceProcess sandbox(String name, List<String> jvmOptions, List<String> args) {
+        return start(name, List.of(), jvmOptions, TestApplication.class, args, Set.of("TEST_DATABASE_URL",
+                "OPENAI_BASE_URL", "OPENAI_API_KEY", "TFGRPO_BOOTSTRAP_KEY"));
+    }
+
+    private static ServiceProcess start(String name, List<String> launcher, List<String> jvmOptions, Class<?> main,
+            List<String> args, Set<String> unsetVariables) {
         int port = freePort();
         Path log = Path.of("target", "service-" + name + ".log");
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), TrainingFreeGrpoApplication.class.getName(),
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
                 "--server.port=" + port, "--db-scheduler.scheduler-name=" + name));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
+            builder.environment().keySet().removeAll(unsetVariables);
+            Process process = builder.start();
             LIVE.add(process);
             return new ServiceProcess(name, port, log, process);
         }
@@ -77,6 +95,10 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    public int port() {
+        return port;
     }
 
     public String baseUrl() {
