@@ -210,21 +210,19 @@ class OpenAiController {
 
     @GetMapping("/v1/models")
     @Operation(summary = "Libraries as models: `name` (its current version) and `name@version` for each version")
-    ObjectNode models() {
-        ObjectNode list = json.createObjectNode().put("object", "list");
-        var data = list.putArray("data");
+    OpenAiModelList models() {
+        List<OpenAiModelList.OpenAiModel> data = new ArrayList<>();
         KeyGrants grants = CurrentCaller.grants();
         for (var library : libraries.list(0, 500).content()) {
             if (!grants.allowsLibrary(library.name())) {
                 continue;
             }
-            data.addObject().put("id", library.name()).put("object", "model")
-                    .put("created", library.createdAt().getEpochSecond()).put("owned_by", "tfgrpo");
-            List<VersionSummary> all = new ArrayList<>(versions.list(library.name(), 0, 500).content());
-            all.forEach(v -> data.addObject().put("id", library.name() + "@" + v.version()).put("object", "model")
-                    .put("created", v.createdAt().getEpochSecond()).put("owned_by", "tfgrpo"));
+            data.add(OpenAiModelList.OpenAiModel.of(library.name(), library.createdAt()));
+            for (VersionSummary v : versions.list(library.name(), 0, 500).content()) {
+                data.add(OpenAiModelList.OpenAiModel.of(library.name() + "@" + v.version(), v.createdAt()));
+            }
         }
-        return list;
+        return OpenAiModelList.of(data);
     }
 
     private ObjectNode envelope(String id, long created, String model, String object) {

@@ -1,6 +1,7 @@
 package io.tfgrpo.shared;
 
 import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -14,12 +15,19 @@ import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
 import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.responses.ApiResponse;
+import tools.jackson.databind.JsonNode;
 
 /** API description: title, and the problem+json error responses every operation can return. */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     private static final String PROBLEM = "Problem";
+
+    static {
+        // a JSON tree (the OpenAI-compatible request body, an experience's provenance) is any JSON object; left
+        // to itself springdoc describes Jackson 3's JsonNode as a bean (empty, array, ...)
+        SpringDocUtils.getConfig().replaceWithSchema(JsonNode.class, new ObjectSchema());
+    }
 
     @Bean
     OpenApiCustomizer problemResponses() {
