@@ -38,11 +38,12 @@ class SandboxTest {
     void aBusyPortEndsItAtOnceSayingHowToChooseAnother() throws IOException {
         try (ServerSocket taken = new ServerSocket(0);
                 ServiceProcess sandbox = ServiceProcess.sandbox("sandbox-busy-port", taken.getLocalPort(), JVM)) {
-            assertThat(sandbox.exitsWithin(Duration.ofSeconds(15))).as("exited; see target/service-sandbox-busy-port.log")
-                    .isTrue();
+            assertThat(sandbox.exitsWithin(Duration.ofSeconds(15)))
+                    .as("exited; see target/service-sandbox-busy-port.log").isTrue();
             assertThat(sandbox.exitCode()).isNotZero();
             assertThat(sandbox.output()).singleElement().asString().matches("Port " + taken.getLocalPort()
-                    + " is in use .*: \\./mvnw spring-boot:test-run -Dspring-boot\\.run\\.arguments=--server\\.port=\\d+");
+                    + " is in use .*: \\./mvnw spring-boot:test-run"
+                    + " -Dspring-boot\\.run\\.arguments=--server\\.port=\\d+");
         }
     }
 
@@ -71,13 +72,15 @@ class SandboxTest {
 
             String dataset = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/datasets?name=gsm8k"))
                     .header("Content-Type", "application/x-ndjson")
-                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("samples/gsm8k-100.jsonl")))).get("id").stringValue();
+                    .POST(HttpRequest.BodyPublishers.ofFile(Path.of("samples/gsm8k-100.jsonl"))))
+                    .get("id").stringValue();
             String job = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/training-jobs"))
                     .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("""
                             {"datasetId": "%s", "library": "sigterm", "groupSize": 4, "epochs": 3, "batchSize": 10}"""
                             .formatted(dataset)))).get("id").stringValue();
             await().atMost(Duration.ofSeconds(60)).until(() -> {
-                JsonNode view = send(HttpRequest.newBuilder(URI.create(sandbox.baseUrl() + "/api/training-jobs/" + job)));
+                JsonNode view = send(HttpRequest.newBuilder(
+                        URI.create(sandbox.baseUrl() + "/api/training-jobs/" + job)));
                 return view.get("status").stringValue().equals("RUNNING") && view.get("tokens").asLong() > 0;
             });
 

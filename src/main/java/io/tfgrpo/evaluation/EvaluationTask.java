@@ -21,7 +21,8 @@ class EvaluationTask {
         // an evaluation stopped by a shutdown is handed back at once, to whichever instance is still running (or
         // to this one's next start), and asks only for the answers not yet stored; a failure (the database is
         // down) is retried a second later
-        return Tasks.custom("evaluation", Void.class).onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
+        return Tasks.custom("evaluation", Void.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
                 .execute((instance, context) -> switch (runner.run(UUID.fromString(instance.getId()),
                         () -> context.getSchedulerState().isShuttingDown())) {
                     case ENDED -> new CompletionHandler.OnCompleteRemove<>();

@@ -14,8 +14,10 @@ record OpenAiModelList(@Schema(example = "list") String object, List<OpenAiModel
         return new OpenAiModelList("list", data);
     }
 
-    record OpenAiModel(@Schema(example = "gsm8k-tips@3", description = "a library (its current version) or library@version")
-            String id, @Schema(example = "model") String object,
+    record OpenAiModel(
+            @Schema(example = "gsm8k-tips@3", description = "a library (its current version) or library@version")
+            String id,
+            @Schema(example = "model") String object,
             @Schema(description = "when it was made, in seconds since 1970") long created,
             @JsonProperty("owned_by") @Schema(example = "tfgrpo") String ownedBy) {
 

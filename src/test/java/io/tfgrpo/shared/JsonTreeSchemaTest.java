@@ -27,7 +27,8 @@ class JsonTreeSchemaTest extends HttpTest {
                 "$.paths['/v1/chat/completions'].post.requestBody.content.*.schema.type")).containsExactly("object");
         assertThat(JsonPath.<String>read(document, "$.components.schemas.ExperienceView.properties.provenance.type"))
                 .isEqualTo("object");
-        assertThat(JsonPath.<List<String>>read(document, "$.paths['/v1/models'].get.responses['200'].content.*.schema['$ref']"))
+        assertThat(JsonPath.<List<String>>read(document,
+                "$.paths['/v1/models'].get.responses['200'].content.*.schema['$ref']"))
                 .containsExactly("#/components/schemas/OpenAiModelList");
         assertThat(JsonPath.<String>read(document, "$.components.schemas.OpenAiModel.properties.owned_by.type"))
                 .isEqualTo("string");
