@@ -5,19 +5,18 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 
 import io.tfgrpo.simulator.LlmSimulator;
 
 /**
  * The sandbox's model: when no real model is configured ({@code OPENAI_BASE_URL}, {@code OPENAI_API_KEY} or
  * {@code tfgrpo.models.default.base-url}), the {@code default} profile is pointed at an in-process LLM simulator
- * and marked synthetic, so that a new user can walk through the whole flow offline, knowing the answers are fake.
+ * and marked synthetic, so that a new user can walk through the whole flow offline, knowing the answers are fake
+ * (the sandbox's banner says so).
  */
 final class LocalModel {
 
-    private static final Logger log = LoggerFactory.getLogger(LocalModel.class);
     private static final int PREFERRED_PORT = 8089;
 
     private LocalModel() {
@@ -32,19 +31,17 @@ final class LocalModel {
         LlmSimulator.Options options = LlmSimulator.Options.defaults().withPort(freePort()).withLatencyMs(300)
                 .withLatencyJitterMs(200).withAccuracy(0.5).withPriorBoost(0.2);
         LlmSimulator simulator = LlmSimulator.start(Files.exists(answers) ? options.withAnswers(answers) : options);
-        Runtime.getRuntime().addShutdownHook(new Thread(simulator::close));
+        // after the application context has closed, so that no job's model call meets a stopped simulator
+        SpringApplication.getShutdownHandlers().add(simulator::close);
         System.setProperty("tfgrpo.models.default.base-url", simulator.baseUrl());
         System.setProperty("tfgrpo.models.default.model", "simulator");
         System.setProperty("tfgrpo.models.default.synthetic", "true");
         System.setProperty("tfgrpo.models.default.max-concurrency", "16");
-        log.warn("""
+    }
 
-                ************************************************************************************
-                 No model is configured, so the 'default' profile uses the LLM SIMULATOR at {}
-                 Its answers are SYNTHETIC (journal: {}). To use a real model, set OPENAI_BASE_URL,
-                 OPENAI_API_KEY and TFGRPO_MODEL before starting.
-                ************************************************************************************""",
-                simulator.baseUrl(), simulator.baseUrl().replace("/v1", "/journal"));
+    /** The simulator's journal of calls, next to its {@code /v1} base URL. */
+    static String journal(String baseUrl) {
+        return baseUrl.replaceFirst("/v1$", "/journal");
     }
 
     private static int freePort() {

@@ -14,17 +14,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.awaitility.core.ConditionTimeoutException;
 
 /**
  * The service in a JVM of its own, as it runs in production: crash tests kill it with SIGKILL or stop it with
- * SIGTERM, and benchmarks read its heap and RSS. It runs {@link TrainingFreeGrpoApplication} (or, for the README
- * walk, the sandbox) with this JVM's classpath; its output goes to a log file under {@code target/}. Every child
- * still alive when this JVM exits is killed, so a failed test leaves no process behind.
+ * SIGTERM, and benchmarks read its heap and RSS. It runs {@link TrainingFreeGrpoApplication} (or the sandbox) with
+ * this JVM's classpath; its output goes to a log file under {@code target/}. Every child still alive when this JVM
+ * exits is killed, so a failed test leaves no process behind.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -73,17 +75,33 @@ public final class ServiceProcess implements AutoCloseable {
     private static ServiceProcess start(String name, List<String> launcher, List<String> jvmOptions, Class<?> main,
             List<String> args, Set<String> unsetVariables) {
         int port = freePort();
+        List<String> all = new ArrayList<>(List.of("--server.port=" + port, "--db-scheduler.scheduler-name=" + name));
+        all.addAll(args);
+        return launch(name, port, launcher, jvmOptions, main, all, env -> env.keySet().removeAll(unsetVariables));
+    }
+
+    /**
+     * The sandbox ({@link TestApplication}) on {@code port}, as a new user starts it: no model and no database
+     * configured, so it runs the LLM simulator and a database of its own.
+     */
+    public static ServiceProcess sandbox(String name, int port, List<String> jvmOptions) {
+        return launch(name, port, List.of(), jvmOptions, TestApplication.class, List.of("--server.port=" + port),
+                env -> List.of("OPENAI_BASE_URL", "OPENAI_API_KEY", "TFGRPO_BOOTSTRAP_KEY", "TEST_DATABASE_URL")
+                        .forEach(env::remove));
+    }
+
+    private static ServiceProcess launch(String name, int port, List<String> launcher, List<String> jvmOptions,
+            Class<?> main, List<String> args, Consumer<Map<String, String>> environment) {
         Path log = Path.of("target", "service-" + name + ".log");
         List<String> command = new ArrayList<>(launcher);
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName(),
-                "--server.port=" + port, "--db-scheduler.scheduler-name=" + name));
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), main.getName()));
         command.addAll(args);
         try {
             Files.createDirectories(log.getParent());
             ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
-            builder.environment().keySet().removeAll(unsetVariables);
+            environment.accept(builder.environment());
             Process process = builder.start();
             LIVE.add(process);
             return new ServiceProcess(name, port, log, process);
@@ -111,6 +129,35 @@ public final class ServiceProcess implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** Whether it exited within {@code timeout}; a process still running is left alone. */
+    public boolean exitsWithin(Duration timeout) {
+        try {
+            boolean exited = process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            if (exited) {
+                LIVE.remove(process);
+            }
+            return exited;
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for " + name, e);
+        }
+    }
+
+    public int exitCode() {
+        return process.exitValue();
+    }
+
+    /** Everything it has printed so far, one line each. */
+    public List<String> output() {
+        try {
+            return Files.readAllLines(log);
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Waits until the instance answers its health check; fails early (naming the log) if it exits. */

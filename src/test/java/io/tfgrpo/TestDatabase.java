@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.SpringApplication;
 import org.springframework.boot.jdbc.autoconfigure.JdbcConnectionDetails;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.testcontainers.service.connection.ServiceConnection;
@@ -94,22 +95,26 @@ public class TestDatabase {
         return value == null ? fallback : value;
     }
 
-    /** One embedded server per JVM, stopped when the JVM exits. */
+    /**
+     * One embedded server per JVM, stopped when the JVM exits: after the application contexts have closed (a
+     * handler of Spring Boot's shutdown hook), not in a hook of its own that would race them and pull the
+     * database from under the jobs and connection pools still stopping.
+     */
     private static final class Embedded {
 
         static final EmbeddedPostgres INSTANCE = start();
 
         private static EmbeddedPostgres start() {
             try {
-                EmbeddedPostgres postgres = EmbeddedPostgres.builder().start();
-                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                EmbeddedPostgres postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+                SpringApplication.getShutdownHandlers().add(() -> {
                     try {
                         postgres.close();
                     }
                     catch (IOException ignored) {
                         // the JVM is exiting
                     }
-                }));
+                });
                 return postgres;
             }
             catch (IOException e) {

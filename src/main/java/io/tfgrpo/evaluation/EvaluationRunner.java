@@ -11,6 +11,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,10 +63,15 @@ class EvaluationRunner {
         this.verifiers = verifiers;
     }
 
-    void run(UUID id) {
+    /** How an execution ended: the evaluation ended, or this instance is stopping and left it for another. */
+    enum Outcome {
+        ENDED, STOPPED
+    }
+
+    Outcome run(UUID id, BooleanSupplier stopping) {
         OptionalLong lease = store.claim(id);
         if (lease.isEmpty()) {
-            return;
+            return Outcome.ENDED;
         }
         EvaluationConfig c = store.find(id).orElseThrow().config();
         try {
@@ -74,7 +80,7 @@ class EvaluationRunner {
             String template = libraries.get(c.library()).priorTemplate();
             Set<String> answered = store.answered(id);
             Semaphore slots = new Semaphore(gateway.profile(c.model()).maxConcurrency(), true);
-            Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id), c.budget(),
+            Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id), stopping, c.budget(),
                     store.answers(id));
             List<Runnable> work = new ArrayList<>();
             for (String label : c.versions()) {
@@ -95,6 +101,11 @@ class EvaluationRunner {
         catch (Cancelled cancelled) {
             store.finish(id, lease.getAsLong(), "CANCELLED", "CANCELLED", "Cancelled on request");
         }
+        catch (Stopping stopped) {
+            // the answers stored so far are kept: the next run asks only for the others
+            log.info("Evaluation {} stops on this instance (shutting down); it resumes elsewhere", id);
+            return Outcome.STOPPED;
+        }
         catch (OverBudget over) {
             store.finish(id, lease.getAsLong(), "FAILED", "BUDGET_EXCEEDED", over.getMessage());
         }
@@ -107,6 +118,7 @@ class EvaluationRunner {
             log.error("Evaluation {} failed", id, e);
             store.finish(id, lease.getAsLong(), "FAILED", "ERROR", e.getMessage());
         }
+        return Outcome.ENDED;
     }
 
     private void answer(UUID id, EvaluationConfig c, String label, String prior, DatasetItemView item, int sample,
@@ -160,12 +172,14 @@ class EvaluationRunner {
     }
 
     /**
-     * Checked before each call: the run's cancel flag (read from the database at most every 300 ms) and its budget,
-     * which reserves for each call in flight as much as the largest call so far (500 tokens before the first).
+     * Checked before each call: whether this instance is stopping, the run's cancel flag (read from the database at
+     * most every 300 ms) and its budget, which reserves for each call in flight as much as the largest call so far
+     * (500 tokens before the first).
      */
     private static final class Cancellation {
 
-        private final java.util.function.BooleanSupplier requested;
+        private final BooleanSupplier requested;
+        private final BooleanSupplier stopping;
         private final StartEvaluation.Budget budget;
         private volatile long lastCheck;
         private volatile boolean cancelled;
@@ -175,9 +189,10 @@ class EvaluationRunner {
         private BigDecimal largestCost = BigDecimal.ZERO;
         private int inFlight;
 
-        Cancellation(java.util.function.BooleanSupplier requested, StartEvaluation.Budget budget,
+        Cancellation(BooleanSupplier requested, BooleanSupplier stopping, StartEvaluation.Budget budget,
                 List<EvaluationStore.Answer> stored) {
             this.requested = requested;
+            this.stopping = stopping;
             this.budget = budget;
             stored.forEach(a -> {
                 tokens += a.tokens();
@@ -186,6 +201,9 @@ class EvaluationRunner {
         }
 
         void check() {
+            if (stopping.getAsBoolean()) {
+                throw new Stopping();
+            }
             long now = System.nanoTime();
             if (!cancelled && now - lastCheck > 300_000_000L) {
                 lastCheck = now;
@@ -227,6 +245,9 @@ class EvaluationRunner {
     }
 
     private static final class Cancelled extends RuntimeException {
+    }
+
+    private static final class Stopping extends RuntimeException {
     }
 
     private static final class OverBudget extends RuntimeException {

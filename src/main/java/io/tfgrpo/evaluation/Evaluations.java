@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.dataset.DatasetView;
 import io.tfgrpo.dataset.Datasets;
@@ -37,11 +37,11 @@ public class Evaluations {
     private final LibraryVersions versions;
     private final LlmGateway gateway;
     private final SchedulerClient scheduler;
-    private final OneTimeTask<Void> task;
+    private final CustomTask<Void> task;
     private final Map<UUID, Computed> recent = new java.util.concurrent.ConcurrentHashMap<>();
 
     Evaluations(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
-            LlmGateway gateway, SchedulerClient scheduler, OneTimeTask<Void> evaluationRunTask) {
+            LlmGateway gateway, SchedulerClient scheduler, CustomTask<Void> evaluationRunTask) {
         this.store = store;
         this.datasets = datasets;
         this.libraries = libraries;

@@ -60,9 +60,12 @@ class JobRunner {
         this.promotion = promotion;
     }
 
-    /** How an execution of a job ended: the job ended, or it waits for its validation evaluation. */
+    /**
+     * How an execution of a job ended: the job ended, it waits for its validation evaluation, or this instance is
+     * stopping and left it RUNNING, its stored results kept, for a running instance (or this one's next start).
+     */
     enum Outcome {
-        ENDED, AWAITING_VALIDATION
+        ENDED, AWAITING_VALIDATION, STOPPED
     }
 
     Outcome run(UUID id, String worker, BooleanSupplier stopping) {
@@ -93,7 +96,7 @@ class JobRunner {
         }
         catch (WorkerStopping | CancellationException stopped) {
             log.info("Training job {} stops on this instance (shutting down); it resumes elsewhere", id);
-            throw new WorkerStopping();
+            return Outcome.STOPPED;
         }
         catch (LeaseLost lost) {
             log.warn("{}; the instance that holds it now goes on", lost.getMessage());

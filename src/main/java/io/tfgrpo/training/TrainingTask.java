@@ -27,14 +27,16 @@ class TrainingTask {
     /** The runner is looked up when a job runs: it needs the scheduler's clients, which need this task. */
     @Bean
     CustomTask<Void> trainingJobTask(ObjectProvider<JobRunner> runner, TrainingSettings settings) {
-        // a worker that stops mid-job (shutdown) fails the execution; it is retried at once, by whichever
-        // instance is still running, from the job's first uncommitted step
+        // a worker that stops mid-job (shutdown) hands the execution back at once, to whichever instance is still
+        // running (or to this one's next start), from the job's first uncommitted step; a failure (the database
+        // is down) is retried a second later
         return Tasks.custom(NAME, Void.class).onFailure(new FailureHandler.OnFailureRetryLater<>(Duration.ofSeconds(1)))
                 .execute((instance, context) -> switch (runner.getObject().run(UUID.fromString(instance.getId()),
                         context.getExecution().pickedBy, () -> context.getSchedulerState().isShuttingDown())) {
                     case ENDED -> new CompletionHandler.OnCompleteRemove<>();
                     case AWAITING_VALIDATION -> (complete, operations) -> operations.reschedule(complete,
                             Instant.now().plus(settings.validationCheckInterval()));
+                    case STOPPED -> (complete, operations) -> operations.reschedule(complete, Instant.now());
                 });
     }
 }

@@ -2,7 +2,8 @@ package io.tfgrpo.training;
 
 /**
  * This instance is shutting down (or its worker thread was interrupted): the job is left RUNNING, its stored
- * results kept, and the task's execution fails so that db-scheduler hands it to an instance that goes on.
+ * results kept, and the task's execution is handed back so that db-scheduler gives it to an instance that goes on
+ * (see {@link JobRunner.Outcome#STOPPED}).
  */
 final class WorkerStopping extends RuntimeException {
 

@@ -13,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.training.TrainingTest;
 
@@ -173,7 +173,7 @@ class EvaluationApiTest extends TrainingTest {
     SchedulerClient scheduler;
 
     @Autowired
-    OneTimeTask<Void> evaluationRunTask;
+    CustomTask<Void> evaluationRunTask;
 
     /** As after a crash: answers already stored are reused, and only the missing ones are asked for. */
     @Test
@@ -197,6 +197,33 @@ class EvaluationApiTest extends TrainingTest {
         assertThat(count("select count(*) from llm_call where owner = ?", id.toString())).isEqualTo(2 * 20 * 2 - 20);
         assertThat(store.answers(id).stream().filter(a -> a.label().equals("none") && a.sample() == 0))
                 .allSatisfy(a -> assertThat(a.tokens()).isEqualTo(10));
+    }
+
+    @Autowired
+    EvaluationRunner runner;
+
+    /** As on shutdown: the run stops between calls, is left to be run again, and then asks only for what it lacks. */
+    @Test
+    void anEvaluationStoppedByAShutdownResumesFromItsStoredAnswers() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalstop");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        UUID id = UUID.randomUUID();
+        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
+                io.tfgrpo.reward.VerifierSpec.math(), 7L, null));
+
+        assertThat(runner.run(id, () -> count("select count(*) from evaluation_item where evaluation_id = ?", id) >= 10))
+                .isEqualTo(EvaluationRunner.Outcome.STOPPED);
+        assertThat(count("select count(*) from evaluation_item where evaluation_id = ?", id)).isBetween(10L, 79L);
+        assertThat(store.find(id).orElseThrow().finished()).isFalse();
+
+        scheduler.scheduleIfNotExists(evaluationRunTask.instance(id.toString()), java.time.Instant.now());
+        await().atMost(Duration.ofSeconds(60)).until(() -> store.find(id).orElseThrow().finished());
+        assertThat(store.find(id).orElseThrow().status()).isEqualTo("SUCCEEDED");
+        assertThat(store.answers(id)).hasSize(2 * 20 * 2);
+        assertThat(count("select count(*) from llm_call where owner = ?", id.toString()))
+                .as("each answer asked for once across both runs").isEqualTo(2 * 20 * 2);
     }
 
     @Test

@@ -47,12 +47,9 @@ class TrainingJobDurabilityTest extends TrainingTest {
         simulator.resetJournal();
 
         // the first worker stops (as on shutdown) once 30 of the step's 80 rollouts are stored
-        try {
-            runner.run(id, "first-worker", () -> count("select count(*) from rollout where job_id = ?", id) >= 30);
-        }
-        catch (WorkerStopping expected) {
-            // the job is left for another instance
-        }
+        assertThat(runner.run(id, "first-worker",
+                () -> count("select count(*) from rollout where job_id = ?", id) >= 30))
+                .as("the job is left for another instance").isEqualTo(JobRunner.Outcome.STOPPED);
         long storedAtStop = count("select count(*) from rollout where job_id = ?", id);
         assertThat(storedAtStop).isBetween(30L, 79L);
         assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStore.Status.RUNNING);
