@@ -111,7 +111,7 @@ class EvaluationController {
     }
 
     private static void draw(Canvas canvas, EvaluationView evaluation) {
-        Charts.bars(canvas, "Mean@" + evaluation.k() + " of " + evaluation.library() + " (95% intervals)", "accuracy",
+        Charts.bars(canvas, "Mean@" + evaluation.k() + " of " + evaluation.library() + " (95% intervals)", "Mean@" + evaluation.k(),
                 evaluation.versions().stream().map(v -> new Charts.Bar(v.version().equals("none") ? "no library"
                         : "version " + v.version(), v.meanAtK(), v.meanAtKLower(), v.meanAtKUpper())).toList());
     }

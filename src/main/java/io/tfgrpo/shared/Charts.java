@@ -52,9 +52,13 @@ public final class Charts {
         }
     }
 
-    /** A line through the values, one point per step (values in [0, 1]). */
-    public static void line(Canvas canvas, String title, String axis, List<Double> values) {
+    /**
+     * A line through the values (in [0, 1]), one point per step, each labelled with its step's number as the API
+     * numbers it (from 0).
+     */
+    public static void line(Canvas canvas, String title, String axis, List<Integer> steps, List<Double> values) {
         frame(canvas, title, axis);
+        canvas.text(WIDTH - RIGHT, HEIGHT - BOTTOM + 34, "step", 11, "end");
         double plotWidth = WIDTH - LEFT - RIGHT;
         double step = plotWidth / Math.max(1, values.size() - 1);
         for (int i = 0; i < values.size(); i++) {
@@ -63,7 +67,7 @@ public final class Charts {
                 canvas.line(LEFT + (i - 1) * step, y(values.get(i - 1)), x, y(values.get(i)), "#3F7FBF", 2);
             }
             canvas.rect(x - 3, y(values.get(i)) - 3, 6, 6, "#3F7FBF");
-            canvas.text(x, HEIGHT - BOTTOM + 18, Integer.toString(i + 1), 11, "middle");
+            canvas.text(x, HEIGHT - BOTTOM + 18, Integer.toString(steps.get(i)), 11, "middle");
         }
     }
 

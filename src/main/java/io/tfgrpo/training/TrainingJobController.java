@@ -117,6 +117,7 @@ class TrainingJobController {
 
     private static void draw(Canvas canvas, TrainingJobView job) {
         Charts.line(canvas, "Mean reward per step of " + job.library(), "mean reward",
+                job.steps().stream().map(TrainingStepView::step).toList(),
                 job.steps().stream().map(TrainingStepView::meanReward).toList());
     }
 

@@ -97,7 +97,9 @@ class TrainingJobApiTest extends TrainingTest {
         assertThat(journal.repeatedRequests()).isZero();
         String chart = http.get().uri(location + "/chart.svg").exchange().expectStatus().isOk()
                 .expectBody(String.class).returnResult().getResponseBody();
-        assertThat(chart).startsWith("<svg").contains("Mean reward per step");
+        assertThat(chart).startsWith("<svg").contains("Mean reward per step").contains(">step<")
+                .as("steps are numbered from 0, as the API numbers them").contains(">0<").contains(">3<")
+                .doesNotContain(">4<");
         assertThat(chart.split(java.util.regex.Pattern.quote("width=\"6.0\""), -1)).hasSize(4 + 1);
         http.get().uri(location + "/rollouts?step=0&size=5").exchange().expectStatus().isOk().expectBody()
                 .jsonPath("$.totalElements").isEqualTo(40)
