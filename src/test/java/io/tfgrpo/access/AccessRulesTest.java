@@ -3,9 +3,7 @@ package io.tfgrpo.access;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -218,15 +216,6 @@ class AccessRulesTest extends HttpTest {
 
     private HttpResponse<String> send(String method, String path, String key, String body)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body));
-        if (body != null) {
-            request.header("Content-Type", "application/json");
-        }
-        if (key != null) {
-            request.header("Authorization", "Bearer " + key);
-        }
-        return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return RawRequests.send(client, port, method, path, key, body);
     }
 }
