@@ -58,7 +58,8 @@ class GeneratedClientTest extends HttpTest {
                 .promote(true).operations(List.of(new ExperienceOperation().op(ExperienceOperation.OpEnum.ADD)
                         .text("Check the units before answering."))));
         assertThat(edited.getVersion()).isEqualTo(1);
-        VersionDiff diff = versions.diffLibraryVersion("client-flow", 1, null);
+        VersionDiff diff = versions.diffLibraryVersion("client-flow", 1, 0, null);
+        assertThat(diff.getFrom()).isZero();
         assertThat(diff.getAdded()).singleElement()
                 .satisfies(added -> assertThat(added.getText()).isEqualTo("Check the units before answering."));
         assertThat(versions.getCurrentLibraryVersion("client-flow").getVersion()).isEqualTo(1);

@@ -26,7 +26,8 @@ import io.tfgrpo.shared.Problems;
 @RestController
 @RequestMapping("/api/libraries/{name}/versions")
 @Tag(name = "Library versions",
-        description = "Immutable versions of a library: read (the current one too), diff, and edit the latest")
+        description = "Immutable versions of a library, a tree (each names its `parentVersion`): read (the current "
+                + "one too), diff any two, and edit one")
 class LibraryVersionController {
 
     private static final String VERSION = "The version's number (from 0)";
@@ -38,7 +39,9 @@ class LibraryVersionController {
     }
 
     @GetMapping
-    @Operation(operationId = "listLibraryVersions", summary = "List versions, newest first")
+    @Operation(operationId = "listLibraryVersions", summary = "List versions, newest first",
+            description = "Each with the version it was made from (`parentVersion`): versions form a tree, "
+                    + "numbered in the order they were committed.")
     @ApiResponse(responseCode = "200", description = "A page of versions")
     @Problems(LibraryNotFound.class)
     PageView<VersionSummary> list(@PathVariable @Parameter(description = LibraryController.LIBRARY,
@@ -69,21 +72,24 @@ class LibraryVersionController {
 
     @GetMapping("/{version}/diff")
     @Operation(operationId = "diffLibraryVersion", summary = "What changed",
-            description = "Added, updated (before/after) and deleted experiences from version `from` (default: the "
-                    + "version it was made from) to this one.")
+            description = "Added, updated (before/after) and deleted experiences from version `against` (default: "
+                    + "its parent, the version it was made from) to this one; any two versions can be compared.")
     @ApiResponse(responseCode = "200", description = "The changes")
     @Problems({ LibraryNotFound.class, VersionNotFound.class })
     VersionDiff diff(@PathVariable @Parameter(description = LibraryController.LIBRARY, example = Samples.LIBRARY)
             String name, @PathVariable @Parameter(description = VERSION, example = "3") int version,
-            @RequestParam(required = false) @Parameter(description = "The version to compare with; unset: the one "
-                    + "this version was made from") Integer from) {
-        return versions.diff(name, version, from);
+            @RequestParam(required = false) @Parameter(description = "The version to compare with; unset: this "
+                    + "version's parent", example = "0") Integer against,
+            @RequestParam(required = false) @Parameter(description = "The older name of `against`", deprecated = true)
+            Integer from) {
+        return versions.diff(name, version, against != null ? against : from);
     }
 
     @PostMapping
-    @Operation(operationId = "editLibrary", summary = "Edit the latest version",
-            description = "Applies ADD / UPDATE / DELETE operations in order to `baseVersion`, which must be the "
-                    + "latest, and commits the result as the next version; all or nothing.")
+    @Operation(operationId = "editLibrary", summary = "Edit a version",
+            description = "Applies ADD / UPDATE / DELETE operations in order to `baseVersion` and commits the result "
+                    + "as the library's next version, a child of `baseVersion`; all or nothing. Refused (409) when "
+                    + "`baseVersion` already has a child (someone edited it first), unless `branch` is true.")
     @ApiResponse(responseCode = "201", description = "The new version; `Location` names it")
     @Problems({ LibraryNotFound.class, StaleBaseVersion.class })
     ResponseEntity<VersionView> edit(@PathVariable @Parameter(description = LibraryController.LIBRARY,

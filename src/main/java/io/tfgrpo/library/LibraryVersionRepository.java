@@ -16,4 +16,7 @@ interface LibraryVersionRepository extends JpaRepository<LibraryVersion, Long> {
     Page<LibraryVersion> findByLibraryIdOrderByVersionDesc(Long libraryId, Pageable pageable);
 
     List<LibraryVersion> findByLibraryIdOrderByVersion(Long libraryId);
+
+    /** The newest version made from {@code parentVersion}, if any. */
+    Optional<LibraryVersion> findFirstByLibraryIdAndParentVersionOrderByVersionDesc(Long libraryId, int parentVersion);
 }

@@ -15,7 +15,10 @@ import io.tfgrpo.shared.FieldError;
 import io.tfgrpo.shared.PageView;
 import io.tfgrpo.shared.Timestamps;
 
-/** The immutable versions of a library: read them, compare them, and add new ones by editing the latest. */
+/**
+ * The immutable versions of a library, a tree: each version but the first is a child of the one it was made from,
+ * and numbers are a per-library sequence. Read them, compare any two, and add new ones by editing one.
+ */
 @Service
 public class LibraryVersions {
 
@@ -66,12 +69,15 @@ public class LibraryVersions {
         return store.snapshot(library, version).stream().filter(e -> codes.contains(e.code())).map(store::view).toList();
     }
 
-    /** The changes from version {@code from} (default: the version it was made from) to version {@code to}. */
+    /**
+     * The changes from version {@code against} (default: the version it was made from, its parent) to version
+     * {@code to}; any two versions of the library can be compared.
+     */
     @Transactional(readOnly = true)
-    public VersionDiff diff(String name, int to, Integer from) {
+    public VersionDiff diff(String name, int to, Integer against) {
         Library library = find(name);
         LibraryVersion target = store.version(library, to);
-        int base = from != null ? from : target.parentVersion() != null ? target.parentVersion() : to;
+        int base = against != null ? against : target.parentVersion() != null ? target.parentVersion() : to;
         store.version(library, base);
         Map<String, ExperienceEdits.Entry> before = byCode(store.snapshot(library, base));
         Map<String, ExperienceEdits.Entry> after = byCode(store.snapshot(library, to));
@@ -83,21 +89,26 @@ public class LibraryVersions {
                 before.values().stream().filter(e -> !after.containsKey(e.code())).map(store::view).toList());
     }
 
-    /** Applies a manual edit to the latest version, making the next one. */
+    /**
+     * Applies a manual edit to its base version, making the next one; refused (409) when the base already has a
+     * child, unless the edit asks for a branch.
+     */
     @Transactional
     public VersionView edit(String name, EditLibrary command) {
-        return commit(name, command.baseVersion(), command.operations(), VersionOrigin.manual(command.note()),
-                Map.of("source", "manual"), command.promoteNow());
+        return commit(name, command.baseVersion(), command.operations(), i -> Map.of("source", "manual"),
+                VersionOrigin.manual(command.note()), command.promoteNow(), false,
+                !command.branchOnPurpose()).version();
     }
 
     /**
-     * Commits operations on {@code baseVersion} as the next version, all or nothing. The library row is locked
-     * meanwhile, so concurrent commits are serialised and a commit based on an older version fails with 409.
+     * Commits operations on {@code baseVersion} as the library's next version (a child of the base, whatever else
+     * was committed meanwhile), all or nothing. The library row is locked meanwhile, so numbers are allocated one
+     * at a time.
      */
     @Transactional
     public VersionView commit(String name, int baseVersion, List<ExperienceOperation> operations, VersionOrigin origin,
             Map<String, Object> provenance, boolean promote) {
-        return commit(name, baseVersion, operations, i -> provenance, origin, promote, false).version();
+        return commit(name, baseVersion, operations, i -> provenance, origin, promote, false, false).version();
     }
 
     /** What a lenient commit did: the new version, and the operations it left out with the reason. */
@@ -105,23 +116,30 @@ public class LibraryVersions {
     }
 
     /**
-     * Commits what is valid of a model's operations on {@code baseVersion} (the latest) as the next version, each
-     * experience with the provenance of the operation that wrote it; invalid operations (unknown codes, too long)
-     * are left out and reported. Joins the caller's transaction.
+     * Commits what is valid of a model's operations on {@code baseVersion} as the library's next version, a child
+     * of the base even if other versions were committed since (a job's chain of versions), each experience with
+     * the provenance of the operation that wrote it; invalid operations (unknown codes, too long) are left out and
+     * reported. Joins the caller's transaction.
      */
     @Transactional
     public Commit commitValid(String name, int baseVersion, List<ExperienceOperation> operations,
             IntFunction<Map<String, Object>> provenanceOf, VersionOrigin origin) {
-        return commit(name, baseVersion, operations, provenanceOf, origin, false, true);
+        return commit(name, baseVersion, operations, provenanceOf, origin, false, true, false);
     }
 
     private Commit commit(String name, int baseVersion, List<ExperienceOperation> operations,
-            IntFunction<Map<String, Object>> provenanceOf, VersionOrigin origin, boolean promote, boolean lenient) {
+            IntFunction<Map<String, Object>> provenanceOf, VersionOrigin origin, boolean promote, boolean lenient,
+            boolean onlyOnUnedited) {
         Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
-        if (baseVersion != library.latestVersion()) {
-            throw StaleBaseVersion.of(name, baseVersion, library.latestVersion());
+        store.version(library, baseVersion);
+        if (onlyOnUnedited) {
+            versions.findFirstByLibraryIdAndParentVersionOrderByVersionDesc(library.id(), baseVersion)
+                    .ifPresent(child -> {
+                        throw StaleBaseVersion.of(name, baseVersion, child.version(), library.latestVersion());
+                    });
         }
-        int version = baseVersion + 1;
+        // numbers are a per-library sequence; the tree is in the parent links
+        int version = library.latestVersion() + 1;
         ExperienceEdits.Result result = edits.apply(store.snapshot(library, baseVersion), library.nextCode(),
                 operations, i -> {
                     Map<String, Object> withVersion = new LinkedHashMap<>(provenanceOf.apply(i));

@@ -56,7 +56,7 @@ public final class EvaluationBenchmark {
                     new ByteArrayInputStream(jsonl.toString().getBytes(StandardCharsets.UTF_8))).id();
             app.getBean(Libraries.class).create(new CreateLibrary("bench", null));
             app.getBean(LibraryVersions.class).edit("bench", new EditLibrary(0, List.of(
-                    ExperienceOperation.add("Add the ones first, then the tens.")), "bench", true));
+                    ExperienceOperation.add("Add the ones first, then the tens.")), "bench", true, false));
             Evaluations evaluations = app.getBean(Evaluations.class);
             // a small evaluation first, to warm the JIT and the pools as a running service is warm
             run(evaluations, dataset, 1);

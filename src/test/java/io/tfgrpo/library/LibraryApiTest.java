@@ -100,15 +100,46 @@ class LibraryApiTest extends HttpTest {
     }
 
     @Test
-    void anEditOfAnOlderVersionIsAConflict() {
+    void anEditOfAVersionSomeoneAlreadyEditedIsAConflictNamingTheChild() {
         String name = create();
         edit(name, 0, List.of(add(SHORT_TIP))).expectStatus().isCreated();
+        edit(name, 1, List.of(add("A second tip."))).expectStatus().isCreated();
         edit(name, 0, List.of(add("Someone else's tip."))).expectStatus().isEqualTo(HttpStatus.CONFLICT)
                 .expectHeader().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                 .expectBody()
                 .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:stale-base-version")
                 .jsonPath("$.baseVersion").isEqualTo(0)
-                .jsonPath("$.latestVersion").isEqualTo(1);
+                .jsonPath("$.childVersion").isEqualTo(1)
+                .jsonPath("$.detail").value(d -> assertThat((String) d).contains("edited into version 1"));
+        http.get().uri("/api/libraries/{name}", name).exchange().expectBody().jsonPath("$.latestVersion").isEqualTo(2);
+    }
+
+    @Test
+    void aBranchOnPurposeMakesASiblingAndAnUneditedOlderVersionCanBeEdited() {
+        String name = create();
+        edit(name, 0, List.of(add(SHORT_TIP))).expectStatus().isCreated();
+        edit(name, 1, List.of(add("A second tip."))).expectStatus().isCreated();
+        http.post().uri("/api/libraries/{name}/versions", name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("baseVersion", 0, "operations", List.of(add("Another start.")), "branch", true))
+                .exchange().expectStatus().isCreated()
+                .expectHeader().location("/api/libraries/" + name + "/versions/3")
+                .expectBody()
+                .jsonPath("$.version").isEqualTo(3)
+                .jsonPath("$.parentVersion").isEqualTo(0)
+                .jsonPath("$.experiences.length()").isEqualTo(1)
+                .jsonPath("$.experiences[0].code").isEqualTo("E3");
+        // now the newest child of version 0 is named
+        edit(name, 0, List.of(add("Late."))).expectStatus().isEqualTo(HttpStatus.CONFLICT).expectBody()
+                .jsonPath("$.childVersion").isEqualTo(3);
+        // version 2 is not the latest but nobody edited it
+        edit(name, 2, List.of(add("On top of two."))).expectStatus().isCreated().expectBody()
+                .jsonPath("$.version").isEqualTo(4)
+                .jsonPath("$.parentVersion").isEqualTo(2);
+        http.get().uri("/api/libraries/{name}/versions", name).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.content[*].version").isEqualTo(List.of(4, 3, 2, 1, 0))
+                .jsonPath("$.content[*].parentVersion").isEqualTo(java.util.Arrays.asList(2, 0, 1, 0, null));
+        edit(name, 9, List.of(add("x"))).expectStatus().isNotFound().expectBody()
+                .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:version-not-found");
     }
 
     @Test
@@ -180,8 +211,27 @@ class LibraryApiTest extends HttpTest {
                 .jsonPath("$.updated[0].after").isEqualTo("Second, better.")
                 .jsonPath("$.deleted[0].code").isEqualTo("E3")
                 .jsonPath("$.deleted.length()").isEqualTo(1);
+        http.get().uri("/api/libraries/{name}/versions/2/diff?against=0", name).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.from").isEqualTo(0)
+                .jsonPath("$.added.length()").isEqualTo(3).jsonPath("$.deleted.length()").isEqualTo(0);
+        // the older name of the parameter still works
         http.get().uri("/api/libraries/{name}/versions/2/diff?from=0", name).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.added.length()").isEqualTo(3).jsonPath("$.deleted.length()").isEqualTo(0);
+        // a branch is compared with its own parent by default, and with any version on request
+        http.post().uri("/api/libraries/{name}/versions", name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("baseVersion", 1, "operations", List.of(Map.of("op", "DELETE", "code", "E1")),
+                        "branch", true)).exchange().expectStatus().isCreated();
+        http.get().uri("/api/libraries/{name}/versions/3/diff", name).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.from").isEqualTo(1)
+                .jsonPath("$.added.length()").isEqualTo(0)
+                .jsonPath("$.updated.length()").isEqualTo(0)
+                .jsonPath("$.deleted[*].code").isEqualTo(List.of("E1"));
+        http.get().uri("/api/libraries/{name}/versions/3/diff?against=2", name).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.from").isEqualTo(2)
+                .jsonPath("$.added.length()").isEqualTo(1)
+                .jsonPath("$.updated[0].code").isEqualTo("E2")
+                .jsonPath("$.updated[0].after").isEqualTo("Second.")
+                .jsonPath("$.deleted[*].code").isEqualTo(List.of("E1", "E4"));
         http.get().uri("/api/libraries/{name}/versions/2/diff?from=9", name).exchange().expectStatus().isNotFound()
                 .expectBody().jsonPath("$.version").isEqualTo(9);
         http.get().uri("/api/libraries/{name}/versions/7", name).exchange().expectStatus().isNotFound().expectBody()

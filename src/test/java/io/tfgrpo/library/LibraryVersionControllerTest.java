@@ -42,11 +42,12 @@ class LibraryVersionControllerTest {
 
     @Test
     void aStaleBaseVersionIsAConflictWithTheFigures() throws Exception {
-        given(versions.edit(eq("tips"), any())).willThrow(StaleBaseVersion.of("tips", 1, 3));
+        given(versions.edit(eq("tips"), any())).willThrow(StaleBaseVersion.of("tips", 1, 2, 3));
         mvc.perform(post("/api/libraries/tips/versions").contentType(MediaType.APPLICATION_JSON)
                 .content("{\"baseVersion\": 1, \"operations\": [{\"op\": \"ADD\", \"text\": \"x\"}]}"))
                 .andExpect(status().isConflict())
-                .andExpect(jsonPath("$.title").value("Base version is not the latest"))
+                .andExpect(jsonPath("$.title").value("Base version was already edited"))
+                .andExpect(jsonPath("$.childVersion").value(2))
                 .andExpect(jsonPath("$.latestVersion").value(3))
                 .andExpect(jsonPath("$.instance").value("/api/libraries/tips/versions"));
     }

@@ -69,6 +69,19 @@ class TrainingValidationTest extends TrainingTest {
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
                 .jsonPath("$.currentVersion").isEqualTo(0)
                 .jsonPath("$.latestVersion").isEqualTo(1);
+
+        // the next job starts from the served version 0, not the latest, and still commits: a sibling of version 1
+        UUID next = startedJob(Map.of("datasetId", dataset, "library", library, "rolloutModel", "sim",
+                "distillModel", "sim", "groupSize", 4, "batchSize", 10, "epochs", 1, "seed", 9));
+        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(next).orElseThrow().status().finished());
+        assertThat(jobs.find(next).orElseThrow().status()).as("%s", jobs.find(next).orElseThrow())
+                .isEqualTo(JobStore.Status.SUCCEEDED);
+        List<Integer> committed = jdbc.queryForList("select library_version from training_step where job_id = ? "
+                + "and library_version is not null order by step", Integer.class, next);
+        assertThat(committed).isNotEmpty().first().isEqualTo(2);
+        http.get().uri("/api/libraries/{name}/versions/2", library).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.jobId").isEqualTo(next.toString())
+                .jsonPath("$.parentVersion").isEqualTo(0);
     }
 
     @Test
