@@ -1,6 +1,5 @@
 package io.tfgrpo.evaluation;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
@@ -13,8 +12,6 @@ import io.tfgrpo.shared.ProgressStreams;
 @Component
 class EvaluationEvents {
 
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(300);
-
     private final Evaluations evaluations;
     private final ProgressStreams streams;
 
@@ -25,7 +22,7 @@ class EvaluationEvents {
 
     SseEmitter stream(UUID id) {
         long[] sent = { -1 };
-        return streams.open("evaluation-events-" + id, POLL_INTERVAL, events -> {
+        return streams.open("evaluation-events-" + id, events -> {
             EvaluationView view = evaluations.get(id);
             if (view.answers() != sent[0]) {
                 sent[0] = view.answers();

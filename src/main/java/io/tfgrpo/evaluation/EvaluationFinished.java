@@ -2,19 +2,14 @@ package io.tfgrpo.evaluation;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-
-import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.runs.RunFinished;
 import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 409: the evaluation has finished (SUCCEEDED, FAILED or CANCELLED), so there is nothing left to cancel. */
-final class EvaluationFinished extends ApiProblem {
+final class EvaluationFinished extends RunFinished {
 
     private EvaluationFinished(UUID id, String status) {
-        super(HttpStatus.CONFLICT, "evaluation-finished", "Evaluation finished",
-                "Evaluation " + id + " has finished (" + status + "); there is nothing to cancel");
-        with("evaluationId", id);
-        with("evaluationStatus", status);
+        super(EvaluationStore.KIND, id, status);
     }
 
     static EvaluationFinished cannotCancel(UUID id, String status) {

@@ -7,13 +7,14 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.tfgrpo.runs.RunKind;
+import io.tfgrpo.runs.RunTable;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Evaluation rows and their answers; like a training job's, a run's own changes are fenced by its lease epoch. */
@@ -31,12 +32,21 @@ class EvaluationStore {
     record Answer(String label, int item, int sample, double reward, boolean failed, int tokens, BigDecimal cost) {
     }
 
+    static final RunKind KIND = new RunKind("evaluation", "Evaluation", "evaluation", "evaluation");
+
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RunTable runs;
 
     EvaluationStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.runs = new RunTable(jdbc, KIND);
+    }
+
+    /** The kernel's operations on the evaluation rows: claim, fenced finish, cancel. */
+    RunTable runs() {
+        return runs;
     }
 
     void insert(UUID id, EvaluationConfig config) {
@@ -55,34 +65,6 @@ class EvaluationStore {
     List<UUID> usingDataset(UUID dataset, int limit) {
         return jdbc.sql("select id from evaluation where dataset_id = :dataset order by created_at limit :limit")
                 .param("dataset", dataset).param("limit", limit).query(UUID.class).list();
-    }
-
-    OptionalLong claim(UUID id) {
-        return jdbc.sql("""
-                update evaluation set lease_epoch = lease_epoch + 1, status = 'RUNNING', started_at = coalesce(started_at, now())
-                where id = :id and status in ('QUEUED', 'RUNNING') returning lease_epoch""")
-                .param("id", id).query(Long.class).optional().map(OptionalLong::of).orElse(OptionalLong.empty());
-    }
-
-    void finish(UUID id, long epoch, String status, String code, String error) {
-        jdbc.sql("""
-                update evaluation set status = :status, error_code = :code, error = :error, finished_at = now()
-                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
-                .param("id", id).param("epoch", epoch).param("status", status).param("code", code)
-                .param("error", error == null || error.length() <= 2000 ? error : error.substring(0, 2000)).update();
-    }
-
-    boolean cancelRequested(UUID id) {
-        return jdbc.sql("select cancel_requested from evaluation where id = :id").param("id", id).query(Boolean.class)
-                .single();
-    }
-
-    /** False: the run had finished, and nothing changed. */
-    boolean requestCancel(UUID id) {
-        return jdbc.sql("update evaluation set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
-                .param("id", id).update()
-                + jdbc.sql("update evaluation set cancel_requested = true where id = :id and status = 'RUNNING'")
-                        .param("id", id).update() > 0;
     }
 
     Set<String> answered(UUID id) {

@@ -153,7 +153,7 @@ public class Evaluations {
     @Transactional
     public EvaluationView cancel(UUID id) {
         store.find(id).orElseThrow(() -> EvaluationNotFound.withId(id));
-        if (!store.requestCancel(id)) {
+        if (!store.runs().requestCancel(id)) {
             throw EvaluationFinished.cannotCancel(id, store.find(id).orElseThrow().status());
         }
         return get(id);
@@ -162,6 +162,6 @@ public class Evaluations {
     /** Cancels the run unless it has finished already, in which case it stays as it is. */
     @Transactional
     public void cancelUnlessFinished(UUID id) {
-        store.requestCancel(id);
+        store.runs().requestCancel(id);
     }
 }

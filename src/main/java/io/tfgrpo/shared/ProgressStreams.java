@@ -48,8 +48,13 @@ public class ProgressStreams {
         this.settings = settings;
     }
 
+    /** A stream for the caller of the current request, polled every {@code tfgrpo.streams.poll-interval}. */
+    public SseEmitter open(String name, Progress progress) {
+        return open(name, settings.pollInterval(), progress);
+    }
+
     /** A stream for the caller of the current request, polled every {@code pollInterval} on its own thread. */
-    public SseEmitter open(String name, Duration pollInterval, Progress progress) {
+    SseEmitter open(String name, Duration pollInterval, Progress progress) {
         String key = CurrentCaller.key();
         reserve(key);
         try {

@@ -17,6 +17,7 @@ import org.springframework.validation.annotation.Validated;
  * @param maxPerKey streams one API key may hold open at once; one more is refused with 429
  * @param maxPerInstance streams this instance serves at once; one more is refused with 429
  * @param heartbeat a stream with no news sends a comment this often, which is how it notices a client that left
+ * @param pollInterval how often a stream looks in the database for news (training jobs and evaluations alike)
  */
 @ConfigurationProperties("tfgrpo.streams")
 @Validated
@@ -24,5 +25,12 @@ record StreamSettings(
         @DefaultValue("30m") @NotNull Duration maxLifetime,
         @DefaultValue("8") @Min(1) int maxPerKey,
         @DefaultValue("100") @Min(1) int maxPerInstance,
-        @DefaultValue("15s") @NotNull Duration heartbeat) {
+        @DefaultValue("15s") @NotNull Duration heartbeat,
+        @DefaultValue("300ms") @NotNull Duration pollInterval) {
+
+    StreamSettings {
+        if (pollInterval != null && pollInterval.toMillis() < 10) {
+            throw new IllegalArgumentException("tfgrpo.streams.poll-interval must be at least 10ms");
+        }
+    }
 }

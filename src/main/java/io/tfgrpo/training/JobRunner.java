@@ -3,14 +3,9 @@ package io.tfgrpo.training;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 import java.util.UUID;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.tfgrpo.dataset.DatasetItemView;
@@ -19,18 +14,21 @@ import io.tfgrpo.library.ExperienceView;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.UsageView;
 import io.tfgrpo.reward.Verifiers;
-import io.tfgrpo.shared.DatabaseUnavailable;
+import io.tfgrpo.runs.RunEnded;
+import io.tfgrpo.runs.RunExecution;
+import io.tfgrpo.runs.RunGuard;
+import io.tfgrpo.runs.RunOutcome;
 
 /**
  * Runs a job from its first uncommitted step to the end, in the execution db-scheduler gave this instance. The
- * job's lease epoch is taken first; from then on, the job's state only changes under that epoch. A job whose
- * validation evaluation is still going on ends the execution instead of waiting in it, and is run again later.
+ * job's lease epoch is taken first (by the run kernel); from then on, the job's state only changes under that
+ * epoch. A job whose validation evaluation is still going on ends the execution instead of waiting in it, and is
+ * run again later.
  */
 @Component
 class JobRunner {
-
-    private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final JobStore jobs;
     private final StepStore steps;
@@ -61,56 +59,33 @@ class JobRunner {
     }
 
     /**
-     * How an execution of a job ended: the job ended, it waits for its validation evaluation, or this instance is
-     * stopping and left it RUNNING, its stored results kept, for a running instance (or this one's next start).
+     * One execution of the job (see {@link RunExecution}): its steps from the first uncommitted one, then the
+     * promotion decision; a job whose validation evaluation is still going on is looked at again later.
      */
-    enum Outcome {
-        ENDED, AWAITING_VALIDATION, STOPPED
-    }
-
-    Outcome run(UUID id, String worker, BooleanSupplier stopping) {
-        OptionalLong lease = jobs.claim(id, worker);
-        if (lease.isEmpty()) {
-            return Outcome.ENDED; // finished or cancelled while queued
-        }
-        JobStore.Job job = jobs.find(id).orElseThrow();
-        try {
+    RunOutcome run(UUID id, String worker, BooleanSupplier stopping) {
+        return RunExecution.execute(jobs.runs(), id, worker, epoch -> {
+            JobStore.Job job = jobs.find(id).orElseThrow();
             if (job.nextStep() < job.totalSteps()) {
+                StartTrainingJob.Budget budget = job.config().budget();
+                UsageView spent = gateway.usage(id.toString());
                 StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
                         verifiers.create(job.config().verifier(), id.toString()),
                         new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
-                        new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
-                        settings.maxExperienceWords(), new ConcurrentHashMap<>());
+                        new RunGuard(() -> jobs.runs().cancelRequested(id), stopping,
+                                budget == null ? null : new RunGuard.Budget(budget.maxCostUsd(), budget.maxTokens()),
+                                new RunGuard.Spent(spent.calls(), spent.totalTokens(), spent.costUsd())),
+                        settings.maxExperienceWords());
                 for (int step = job.nextStep(); step < job.totalSteps(); step++) {
                     runStep(ctx, step);
                 }
             }
             var verdict = promotion.decide(job, lastVersion(id));
             if (verdict.isEmpty()) {
-                return Outcome.AWAITING_VALIDATION;
+                return RunOutcome.checkAgainIn(settings.validationCheckInterval());
             }
             promotion.conclude(job, verdict.get());
-        }
-        catch (JobStopped stop) {
-            jobs.finish(id, job.leaseEpoch(), stop.status(), stop.code(), stop.getMessage());
-        }
-        catch (WorkerStopping | CancellationException stopped) {
-            log.info("Training job {} stops on this instance (shutting down); it resumes elsewhere", id);
-            return Outcome.STOPPED;
-        }
-        catch (LeaseLost lost) {
-            log.warn("{}; the instance that holds it now goes on", lost.getMessage());
-        }
-        catch (RuntimeException e) {
-            if (DatabaseUnavailable.causes(e)) {
-                // not the job's fault: the execution fails and is retried (or revived) once the database is back
-                log.warn("Training job {} pauses, the database is unavailable: {}", id, e.getMessage());
-                throw e;
-            }
-            log.error("Training job {} failed", id, e);
-            jobs.finish(id, job.leaseEpoch(), JobStore.Status.FAILED, "ERROR", e.getMessage());
-        }
-        return Outcome.ENDED;
+            return RunOutcome.ENDED;
+        });
     }
 
     private void runStep(StepRunner.Context ctx, int step) {
@@ -127,7 +102,7 @@ class JobRunner {
 
         var rollouts = runner.rollouts(ctx, step, batch, library);
         if (rollouts.values().stream().flatMap(g -> g.values().stream()).allMatch(StepStore.Rollout::failed)) {
-            throw JobStopped.failed("MODEL_FAILED", "Every rollout of step " + (step + 1) + " failed; last error: "
+            throw RunEnded.failed("MODEL_FAILED", "Every rollout of step " + (step + 1) + " failed; last error: "
                     + rollouts.values().iterator().next().values().iterator().next().error());
         }
         List<Integer> kept = batch.stream().filter(item -> learnable(rollouts.get(item), c.groupSize())).toList();

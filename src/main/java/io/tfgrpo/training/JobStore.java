@@ -5,12 +5,14 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import io.tfgrpo.runs.RunKind;
+import io.tfgrpo.runs.RunStatus;
+import io.tfgrpo.runs.RunTable;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -20,15 +22,9 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JobStore {
 
-    enum Status {
-        QUEUED, RUNNING, SUCCEEDED, FAILED, CANCELLED;
+    static final RunKind KIND = new RunKind("training_job", "Training job", "training-job", "job");
 
-        boolean finished() {
-            return this == SUCCEEDED || this == FAILED || this == CANCELLED;
-        }
-    }
-
-    record Job(UUID id, Status status, JobConfig config, String library, int startVersion, int epochs,
+    record Job(UUID id, RunStatus status, JobConfig config, String library, int startVersion, int epochs,
             int stepsPerEpoch, int nextStep, long leaseEpoch, boolean cancelRequested, String errorCode, String error,
             UUID validationEvaluation, String promotion, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
@@ -39,10 +35,17 @@ class JobStore {
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
+    private final RunTable runs;
 
     JobStore(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
         this.json = json;
+        this.runs = new RunTable(jdbc, KIND);
+    }
+
+    /** The kernel's operations on the job rows: claim, fenced finish, cancel. */
+    RunTable runs() {
+        return runs;
     }
 
     /** The job an idempotency key started, and the hash of the request that started it (null on older jobs). */
@@ -102,31 +105,12 @@ class JobStore {
         return jdbc.sql("select count(*) from training_job").query(Long.class).single();
     }
 
-    /** Takes the job for this execution: a new lease epoch, unless the job has ended. */
-    OptionalLong claim(UUID id, String owner) {
-        return jdbc.sql("""
-                update training_job set lease_epoch = lease_epoch + 1, lease_owner = :owner, status = 'RUNNING',
-                                        started_at = coalesce(started_at, now())
-                where id = :id and status in ('QUEUED', 'RUNNING') returning lease_epoch""")
-                .param("id", id).param("owner", owner).query(Long.class).optional()
-                .map(OptionalLong::of).orElse(OptionalLong.empty());
-    }
-
     /** Marks {@code step} committed; false when the lease was lost or the step was committed already. */
     boolean advance(UUID id, long leaseEpoch, int step) {
         return jdbc.sql("""
                 update training_job set next_step = :step + 1
                 where id = :id and lease_epoch = :epoch and next_step = :step and status = 'RUNNING'""")
                 .param("id", id).param("epoch", leaseEpoch).param("step", step).update() == 1;
-    }
-
-    boolean finish(UUID id, long leaseEpoch, Status status, String errorCode, String error) {
-        return jdbc.sql("""
-                update training_job set status = :status, error_code = :code, error = :error, finished_at = now()
-                where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
-                .param("id", id).param("epoch", leaseEpoch).param("status", status.name()).param("code", errorCode)
-                .param("error", error == null || error.length() <= 2000 ? error : error.substring(0, 1997) + "...")
-                .update() == 1;
     }
 
     void saveValidationEvaluation(UUID id, long leaseEpoch, UUID evaluation) {
@@ -142,24 +126,8 @@ class JobStore {
                 .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update() == 1;
     }
 
-    boolean cancelRequested(UUID id) {
-        return jdbc.sql("select cancel_requested from training_job where id = :id").param("id", id)
-                .query(Boolean.class).single();
-    }
-
-    /**
-     * A queued job is cancelled at once; a running one is asked to stop, and stops before its next call. False: the
-     * job had finished, and nothing changed.
-     */
-    boolean requestCancel(UUID id) {
-        return jdbc.sql("update training_job set status = 'CANCELLED', finished_at = now() where id = :id and status = 'QUEUED'")
-                .param("id", id).update()
-                + jdbc.sql("update training_job set cancel_requested = true where id = :id and status = 'RUNNING'")
-                        .param("id", id).update() > 0;
-    }
-
     private Job job(ResultSet rs, int row) throws SQLException {
-        return new Job(rs.getObject("id", UUID.class), Status.valueOf(rs.getString("status")),
+        return new Job(rs.getObject("id", UUID.class), RunStatus.valueOf(rs.getString("status")),
                 json.readValue(rs.getString("config"), JobConfig.class), rs.getString("library"),
                 rs.getInt("start_version"), rs.getInt("epochs"), rs.getInt("steps_per_epoch"), rs.getInt("next_step"),
                 rs.getLong("lease_epoch"), rs.getBoolean("cancel_requested"), rs.getString("error_code"),

@@ -10,6 +10,8 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tfgrpo.runs.LeaseLost;
+import io.tfgrpo.runs.RunEnded;
 import io.tfgrpo.evaluation.EvaluationView;
 import io.tfgrpo.evaluation.Evaluations;
 import io.tfgrpo.evaluation.StartEvaluation;
@@ -69,7 +71,7 @@ class PromotionDecision {
             return Optional.empty();
         }
         if (!result.status().equals("SUCCEEDED")) {
-            throw JobStopped.failed("VALIDATION_FAILED", "The validation evaluation " + evaluation + " ended "
+            throw RunEnded.failed("VALIDATION_FAILED", "The validation evaluation " + evaluation + " ended "
                     + result.status() + (result.error() == null ? "" : ": " + result.error()));
         }
         EvaluationView.Comparison c = result.comparisons().stream()
@@ -94,7 +96,7 @@ class PromotionDecision {
         transaction.executeWithoutResult(status -> {
             String promotion = verdict.version() == null ? verdict.reason() : promote(job, verdict);
             if (!jobs.succeed(job.id(), job.leaseEpoch(), promotion)) {
-                throw LeaseLost.beforeConclusion(job.id());
+                throw new LeaseLost(job.id(), "concluding it");
             }
         });
     }
@@ -109,14 +111,14 @@ class PromotionDecision {
     }
 
     private void stopWaitingIfAsked(JobStore.Job job, EvaluationView evaluation, int last) {
-        if (jobs.cancelRequested(job.id())) {
+        if (jobs.runs().cancelRequested(job.id())) {
             evaluations.cancelUnlessFinished(evaluation.id());
-            throw JobStopped.cancelled();
+            throw RunEnded.cancelled();
         }
         Duration timeout = settings.validationTimeout();
         if (Instant.now().isAfter(evaluation.createdAt().plus(timeout))) {
             evaluations.cancelUnlessFinished(evaluation.id());
-            throw JobStopped.failed("VALIDATION_TIMEOUT", "The validation evaluation " + evaluation.id()
+            throw RunEnded.failed("VALIDATION_TIMEOUT", "The validation evaluation " + evaluation.id()
                     + " did not end within " + timeout.toString().substring(2).toLowerCase(Locale.ROOT)
                     + " (tfgrpo.training.validation-timeout); it was cancelled and version " + last
                     + " was not promoted");

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.tfgrpo.runs.LeaseLost;
 import io.tfgrpo.library.ExperienceOperation;
 import io.tfgrpo.library.ExperienceView;
 import io.tfgrpo.library.LibraryVersions;
@@ -88,7 +89,7 @@ class StepCommitter {
             }
             store.saveStep(job.id(), step);
             if (!jobs.advance(job.id(), job.leaseEpoch(), draft.step())) {
-                throw LeaseLost.beforeStep(job.id(), draft.step());
+                throw new LeaseLost(job.id(), "committing step " + draft.step());
             }
             return step;
         });

@@ -4,11 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
@@ -27,6 +22,10 @@ import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.VerifierFailed;
 import io.tfgrpo.reward.Verifiers;
+import io.tfgrpo.runs.FanOut;
+import io.tfgrpo.runs.RunEnded;
+import io.tfgrpo.runs.RunGuard;
+import io.tfgrpo.runs.RunStopping;
 
 /**
  * The model-facing phases of one step (METHOD.md steps 1 to 6): rollouts, rewards, the group filter, summaries,
@@ -37,8 +36,8 @@ import io.tfgrpo.reward.Verifiers;
 class StepRunner {
 
     /** What a job's step works with. */
-    record Context(JobStore.Job job, List<DatasetItemView> items, Verifier verifier, MethodPrompts prompts, Guard guard,
-            int maxWords, Map<String, Semaphore> slots) {
+    record Context(JobStore.Job job, List<DatasetItemView> items, Verifier verifier, MethodPrompts prompts,
+            RunGuard guard, int maxWords) {
     }
 
     private final LlmGateway gateway;
@@ -70,12 +69,12 @@ class StepRunner {
                         });
                     }
                 }
-                fanOut(samples);
+                FanOut.all(samples);
                 reward(ctx, step, item, store.rollouts(ctx.job().id(), step, item));
                 return null;
             });
         }
-        fanOut(groups);
+        FanOut.all(groups);
         return store.rollouts(ctx.job().id(), step);
     }
 
@@ -87,14 +86,14 @@ class StepRunner {
         try {
             ChatReply reply = guarded(ctx, c.rolloutModel(), () -> {
                 ChatReply answered = gateway.chat(call);
-                ctx.guard().done(answered);
+                ctx.guard().spent(answered);
                 return answered;
             });
             store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), null);
         }
         catch (ModelCallFailed failed) {
             if (Thread.currentThread().isInterrupted()) {
-                throw new WorkerStopping();
+                throw new RunStopping();
             }
             // METHOD.md: a rollout that still fails after retries counts as reward 0 and is marked failed
             store.saveRollout(ctx.job().id(), step, item, sample, null, failed.getMessage());
@@ -120,7 +119,7 @@ class StepRunner {
             }
             catch (VerifierFailed | ModelCallFailed | StructuredOutputFailed e) {
                 // a reward that cannot be had is an error, not a zero: the job stops and says why
-                throw JobStopped.failed("VERIFIER_FAILED", "The verifier failed on problem " + item + ": "
+                throw RunEnded.failed("VERIFIER_FAILED", "The verifier failed on problem " + item + ": "
                         + e.getMessage());
             }
             store.saveReward(ctx.job().id(), step, item, r.sample(), reward.extractedAnswer(), reward.value());
@@ -152,7 +151,7 @@ class StepRunner {
                 });
             }
         }
-        fanOut(calls);
+        FanOut.all(calls);
     }
 
     /** Steps 5 and 6: the group's semantic advantage, then its operations on the library. */
@@ -190,7 +189,7 @@ class StepRunner {
                 return null;
             });
         }
-        fanOut(calls);
+        FanOut.all(calls);
     }
 
     /**
@@ -202,36 +201,14 @@ class StepRunner {
         return guarded(ctx, c.distillModel(), () -> {
             Structured<T> result = gateway.structured(ChatCall.of(c.distillModel(), purpose, messages)
                     .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type);
-            result.calls().forEach(ctx.guard()::done);
+            result.calls().forEach(ctx.guard()::spent);
             return result.value();
         });
     }
 
-    /**
-     * A call made only once a slot of its profile is free, with the guard checked right before it: queued calls
-     * wait here, not inside the gateway, so that a cancel, a budget or a shutdown stops them before they start.
-     */
+    /** A call of the job, made when its profile has a free slot and the job's guard lets it start. */
     private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
-        Semaphore slot = ctx.slots().computeIfAbsent(profile, p -> new Semaphore(gateway.profile(p).maxConcurrency(), true));
-        try {
-            slot.acquire();
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerStopping();
-        }
-        try {
-            ctx.guard().beforeCall();
-            try {
-                return call.get();
-            }
-            finally {
-                ctx.guard().abandoned();
-            }
-        }
-        finally {
-            slot.release();
-        }
+        return ctx.guard().call(profile, gateway.profile(profile).maxConcurrency(), call);
     }
 
     private static String summaries(Map<Integer, StepStore.Rollout> group) {
@@ -256,33 +233,5 @@ class StepRunner {
 
     static int callSeed(long jobSeed, int step, int item, int call) {
         return (int) ((jobSeed * 31 + step) * 1_000_003L + item * 1_000_033L + call);
-    }
-
-    /** Runs the calls on virtual threads; the first failure (a stop, a lost budget) is rethrown after all end. */
-    private static void fanOut(List<Callable<Void>> calls) {
-        if (calls.isEmpty()) {
-            return;
-        }
-        RuntimeException first = null;
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            List<Future<Void>> futures = threads.invokeAll(calls);
-            for (Future<Void> future : futures) {
-                try {
-                    future.get();
-                }
-                catch (ExecutionException e) {
-                    if (first == null) {
-                        first = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-                    }
-                }
-            }
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkerStopping();
-        }
-        if (first != null) {
-            throw first;
-        }
     }
 }

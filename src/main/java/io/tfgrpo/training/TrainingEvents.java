@@ -1,7 +1,6 @@
 package io.tfgrpo.training;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -29,20 +28,17 @@ class TrainingEvents {
     private final JobStore jobs;
     private final StepStore steps;
     private final JdbcClient jdbc;
-    private final TrainingSettings settings;
     private final ProgressStreams streams;
 
-    TrainingEvents(JobStore jobs, StepStore steps, JdbcClient jdbc, TrainingSettings settings,
-            ProgressStreams streams) {
+    TrainingEvents(JobStore jobs, StepStore steps, JdbcClient jdbc, ProgressStreams streams) {
         this.jobs = jobs;
         this.steps = steps;
         this.jdbc = jdbc;
-        this.settings = settings;
         this.streams = streams;
     }
 
     SseEmitter stream(UUID id) {
-        return streams.open("training-events-" + id, Duration.ofMillis(settings.eventPollInterval()), new Follower(id));
+        return streams.open("training-events-" + id, new Follower(id));
     }
 
     /** One stream's view of a job: what it has sent so far. */

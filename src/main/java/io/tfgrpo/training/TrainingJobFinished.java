@@ -2,19 +2,14 @@ package io.tfgrpo.training;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
-
-import io.tfgrpo.shared.ApiProblem;
+import io.tfgrpo.runs.RunFinished;
 import io.tfgrpo.shared.ErrorResponses.Samples;
 
 /** 409: the job has finished (SUCCEEDED, FAILED or CANCELLED), so there is nothing left to cancel. */
-final class TrainingJobFinished extends ApiProblem {
+final class TrainingJobFinished extends RunFinished {
 
     private TrainingJobFinished(UUID id, String status) {
-        super(HttpStatus.CONFLICT, "training-job-finished", "Training job finished",
-                "Training job " + id + " has finished (" + status + "); there is nothing to cancel");
-        with("jobId", id);
-        with("jobStatus", status);
+        super(JobStore.KIND, id, status);
     }
 
     static TrainingJobFinished cannotCancel(UUID id, String status) {

@@ -148,7 +148,7 @@ public class TrainingJobs {
     @Transactional
     public TrainingJobView cancel(UUID id) {
         jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
-        if (!jobs.requestCancel(id)) {
+        if (!jobs.runs().requestCancel(id)) {
             throw TrainingJobFinished.cannotCancel(id, jobs.find(id).orElseThrow().status().name());
         }
         return get(id);

@@ -16,7 +16,6 @@ import org.springframework.validation.annotation.Validated;
  * Training jobs.
  *
  * @param maxExperienceWords the word limit asked of the distillation prompts (the library enforces its own)
- * @param eventPollInterval how often a progress stream looks for news, in milliseconds
  * @param validationTimeout how long a job waits for its validation evaluation, from when it queued it, before it
  *        cancels it and fails (VALIDATION_TIMEOUT) without promoting
  * @param validationCheckInterval how often a job waiting for its validation evaluation looks at it again (the
@@ -28,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record TrainingSettings(
         @DefaultValue("32") @Min(1) @Max(1000) int maxExperienceWords,
-        @DefaultValue("300") @Min(50) @Max(10_000) long eventPollInterval,
         @DefaultValue("30m") @NotNull Duration validationTimeout,
         @DefaultValue("2s") @NotNull Duration validationCheckInterval,
         @DefaultValue("25") @NotNull @DecimalMin("0") BigDecimal defaultMaxCostUsd,

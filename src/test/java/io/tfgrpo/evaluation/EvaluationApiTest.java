@@ -214,8 +214,8 @@ class EvaluationApiTest extends TrainingTest {
         store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
                 io.tfgrpo.reward.VerifierSpec.math(), 7L, null));
 
-        assertThat(runner.run(id, () -> count("select count(*) from evaluation_item where evaluation_id = ?", id) >= 10))
-                .isEqualTo(EvaluationRunner.Outcome.STOPPED);
+        assertThat(runner.run(id, "test", () -> count("select count(*) from evaluation_item where evaluation_id = ?", id) >= 10))
+                .isEqualTo(io.tfgrpo.runs.RunOutcome.STOPPED);
         assertThat(count("select count(*) from evaluation_item where evaluation_id = ?", id)).isBetween(10L, 79L);
         assertThat(store.find(id).orElseThrow().finished()).isFalse();
 

@@ -26,7 +26,7 @@ import tools.jackson.databind.json.JsonMapper;
 class ProgressStreamsTest {
 
     private final ProgressStreams streams = new ProgressStreams(
-            new StreamSettings(Duration.ofMinutes(1), 2, 10, Duration.ofSeconds(15)));
+            new StreamSettings(Duration.ofMinutes(1), 2, 10, Duration.ofSeconds(15), Duration.ofMillis(10)));
     private final AtomicInteger polls = new AtomicInteger();
 
     @Test
@@ -69,7 +69,7 @@ class ProgressStreamsTest {
 
         @GetMapping(path = "/events", produces = "text/event-stream")
         SseEmitter events() {
-            return streams.open("test-events", Duration.ofMillis(10), progress);
+            return streams.open("test-events", progress);
         }
     }
 }

@@ -35,7 +35,7 @@ import tools.jackson.databind.json.JsonMapper;
  * until a bound ends them.
  */
 @TestPropertySource(properties = { "tfgrpo.streams.max-lifetime=5s", "tfgrpo.streams.max-per-key=2",
-        "tfgrpo.streams.max-per-instance=3", "tfgrpo.streams.heartbeat=200ms", "tfgrpo.training.event-poll-interval=100" })
+        "tfgrpo.streams.max-per-instance=3", "tfgrpo.streams.heartbeat=200ms", "tfgrpo.streams.poll-interval=100ms" })
 class ProgressStreamLimitsTest extends HttpTest {
 
     private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();

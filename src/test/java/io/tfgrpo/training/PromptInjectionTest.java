@@ -1,5 +1,6 @@
 package io.tfgrpo.training;
 
+import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -42,7 +43,7 @@ class PromptInjectionTest extends TrainingTest {
                 "groupSize", 2, "epochs", 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
-        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(jdbc.queryForList("select distinct profile from llm_call where owner = ?", String.class, id.toString()))
                 .containsExactly("sim");
         assertThat(count("select count(*) from library_version v join library l on l.id = v.library_id "

@@ -1,5 +1,6 @@
 package io.tfgrpo.training;
 
+import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -49,17 +50,17 @@ class TrainingJobDurabilityTest extends TrainingTest {
         // the first worker stops (as on shutdown) once 30 of the step's 80 rollouts are stored
         assertThat(runner.run(id, "first-worker",
                 () -> count("select count(*) from rollout where job_id = ?", id) >= 30))
-                .as("the job is left for another instance").isEqualTo(JobRunner.Outcome.STOPPED);
+                .as("the job is left for another instance").isEqualTo(io.tfgrpo.runs.RunOutcome.STOPPED);
         long storedAtStop = count("select count(*) from rollout where job_id = ?", id);
         assertThat(storedAtStop).isBetween(30L, 79L);
-        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStore.Status.RUNNING);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(count("select count(*) from training_step where job_id = ?", id)).isZero();
 
         scheduler.scheduleIfNotExists(trainingJobTask.instance(id.toString()), Instant.now());
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
         JobStore.Job job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(job.leaseEpoch()).isEqualTo(2);
         assertThat(count("select count(*) from training_step where job_id = ?", id)).isEqualTo(1);
         assertThat(count("select count(*) from rollout where job_id = ?", id)).isEqualTo(80);
@@ -146,12 +147,12 @@ class TrainingJobDurabilityTest extends TrainingTest {
         UUID id = UUID.randomUUID();
         jobs.insert(id, config, 0, 1, null);
 
-        long stale = jobs.claim(id, "paused-worker").orElseThrow();
-        long current = jobs.claim(id, "new-worker").orElseThrow();
+        long stale = jobs.runs().claim(id, "paused-worker").orElseThrow();
+        long current = jobs.runs().claim(id, "new-worker").orElseThrow();
 
         assertThat(current).isEqualTo(stale + 1);
         assertThat(jobs.advance(id, stale, 0)).as("the paused worker's commit").isFalse();
-        assertThat(jobs.finish(id, stale, JobStore.Status.FAILED, "X", "stale")).isFalse();
+        assertThat(jobs.runs().finish(id, stale, RunStatus.FAILED, "X", "stale")).isFalse();
         assertThat(jobs.advance(id, current, 0)).isTrue();
         assertThat(jobs.advance(id, current, 0)).as("a step is committed once").isFalse();
         assertThat(jobs.find(id).orElseThrow().nextStep()).isEqualTo(1);

@@ -27,7 +27,7 @@ import io.tfgrpo.simulator.LlmSimulator;
  * 20 GSM8K sample problems: profile {@code sim}.
  */
 @TestPropertySource(properties = { "db-scheduler.polling-interval=200ms", "db-scheduler.immediate-execution-enabled=true",
-        "tfgrpo.training.event-poll-interval=100", "tfgrpo.training.validation-check-interval=200ms" })
+        "tfgrpo.streams.poll-interval=100ms", "tfgrpo.training.validation-check-interval=200ms" })
 public abstract class TrainingTest extends HttpTest {
 
     protected static final LlmSimulator simulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)

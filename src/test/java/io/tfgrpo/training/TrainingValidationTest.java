@@ -1,5 +1,7 @@
 package io.tfgrpo.training;
 
+import io.tfgrpo.runs.LeaseLost;
+import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -42,7 +44,7 @@ class TrainingValidationTest extends TrainingTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
         JobStore.Job job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(job.promotion()).startsWith("promoted version 1 vs version 0").contains("the lower bound is above 0");
         assertThat(job.validationEvaluation()).isNotNull();
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody().jsonPath("$.currentVersion").isEqualTo(1);
@@ -64,7 +66,7 @@ class TrainingValidationTest extends TrainingTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
         JobStore.Job job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(job.promotion()).startsWith("kept version 0 current").contains("the lower bound is not above 0.9");
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
                 .jsonPath("$.currentVersion").isEqualTo(0)
@@ -75,7 +77,7 @@ class TrainingValidationTest extends TrainingTest {
                 "distillModel", "sim", "groupSize", 4, "batchSize", 10, "epochs", 1, "seed", 9));
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(next).orElseThrow().status().finished());
         assertThat(jobs.find(next).orElseThrow().status()).as("%s", jobs.find(next).orElseThrow())
-                .isEqualTo(JobStore.Status.SUCCEEDED);
+                .isEqualTo(RunStatus.SUCCEEDED);
         List<Integer> committed = jdbc.queryForList("select library_version from training_step where job_id = ? "
                 + "and library_version is not null order by step", Integer.class, next);
         assertThat(committed).isNotEmpty().first().isEqualTo(2);
@@ -101,13 +103,13 @@ class TrainingValidationTest extends TrainingTest {
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().validationEvaluation() != null
                 || jobs.find(id).orElseThrow().status().finished());
         assertThat(jobs.find(id).orElseThrow().status()).as("%s", jobs.find(id).orElseThrow())
-                .isEqualTo(JobStore.Status.RUNNING);
+                .isEqualTo(RunStatus.RUNNING);
         http.put().uri("/api/libraries/{name}/current", library).contentType(MediaType.APPLICATION_JSON)
                 .body(Map.of("version", 0)).exchange().expectStatus().isOk();
         await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
         JobStore.Job job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
         assertThat(job.promotion()).startsWith("not promoted: the served version changed from 2 to 0 during the job; "
                 + "version 3 vs version 2: ");
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
@@ -125,21 +127,21 @@ class TrainingValidationTest extends TrainingTest {
         UUID id = UUID.randomUUID();
         jobs.insert(id, JobConfig.of(new StartTrainingJob(dataset, library, "sim", "sim", 2, 1, null, null, null, null,
                 null, null, null, null, null, 3L, null), 20, null), 0, 1, null);
-        jobs.claim(id, "paused-worker");
+        jobs.runs().claim(id, "paused-worker");
         JobStore.Job stale = jobs.find(id).orElseThrow();
-        jobs.claim(id, "new-worker");
+        jobs.runs().claim(id, "new-worker");
         JobStore.Job current = jobs.find(id).orElseThrow();
 
         assertThatThrownBy(() -> promotion.conclude(stale, PromotionDecision.Verdict.promote(1, "version 1 (stale)")))
                 .isInstanceOf(LeaseLost.class);
         assertThat(libraries.get(library).currentVersion()).as("nothing promoted").isZero();
-        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStore.Status.RUNNING);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(RunStatus.RUNNING);
         assertThat(jobs.find(id).orElseThrow().promotion()).isNull();
 
         promotion.conclude(current, PromotionDecision.Verdict.promote(1, "version 1 (current)"));
         assertThat(libraries.get(library).currentVersion()).isEqualTo(1);
         assertThat(jobs.find(id).orElseThrow().promotion()).isEqualTo("promoted version 1 (current)");
-        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(JobStore.Status.SUCCEEDED);
+        assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 
     @Test
@@ -157,7 +159,7 @@ class TrainingValidationTest extends TrainingTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
         JobStore.Job job = jobs.find(id).orElseThrow();
-        assertThat(job.status()).isEqualTo(JobStore.Status.FAILED);
+        assertThat(job.status()).isEqualTo(RunStatus.FAILED);
         assertThat(job.errorCode()).isEqualTo("VALIDATION_TIMEOUT");
         assertThat(job.error()).isEqualTo("The validation evaluation " + evaluation + " did not end within 30m "
                 + "(tfgrpo.training.validation-timeout); it was cancelled and version 1 was not promoted");

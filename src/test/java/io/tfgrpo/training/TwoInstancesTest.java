@@ -1,5 +1,6 @@
 package io.tfgrpo.training;
 
+import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -46,7 +47,7 @@ class TwoInstancesTest extends TrainingTest {
                     .allMatch(id -> jobs.find(id).orElseThrow().status().finished()));
             for (UUID id : quick) {
                 JobStore.Job job = jobs.find(id).orElseThrow();
-                assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+                assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
                 assertThat(job.leaseEpoch()).as("claimed once").isEqualTo(1);
                 assertThat(count("select count(*) from training_step where job_id = ?", id)).isEqualTo(4);
                 assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'ROLLOUT'", id.toString()))
@@ -84,7 +85,7 @@ class TwoInstancesTest extends TrainingTest {
                 .allMatch(id -> jobs.find(id).orElseThrow().status().finished()));
         for (UUID id : handedOver) {
             JobStore.Job job = jobs.find(id).orElseThrow();
-            assertThat(job.status()).isEqualTo(JobStore.Status.SUCCEEDED);
+            assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(job.leaseEpoch()).as("taken over once").isEqualTo(2);
             assertThat(count("select count(*) from training_step where job_id = ?", id)).isEqualTo(2);
         }

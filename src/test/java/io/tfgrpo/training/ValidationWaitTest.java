@@ -1,5 +1,6 @@
 package io.tfgrpo.training;
 
+import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -58,7 +59,7 @@ class ValidationWaitTest extends TrainingTest {
                 .allMatch(id -> jobs.find(id).orElseThrow().status().finished()));
         for (UUID id : started) {
             JobStore.Job job = jobs.find(id).orElseThrow();
-            assertThat(job.status()).as("job %s: %s", id, job.error()).isEqualTo(JobStore.Status.SUCCEEDED);
+            assertThat(job.status()).as("job %s: %s", id, job.error()).isEqualTo(RunStatus.SUCCEEDED);
             assertThat(job.promotion()).startsWith("promoted version 1 vs version 0: ");
             assertThat(job.validationEvaluation()).isNotNull();
         }
