@@ -32,7 +32,7 @@ class EvaluationStore {
     record Answer(String label, int item, int sample, double reward, boolean failed, int tokens, BigDecimal cost) {
     }
 
-    static final RunKind KIND = new RunKind("evaluation", "Evaluation", "evaluation", "evaluation");
+    static final RunKind KIND = new RunKind("evaluation", "Evaluation", "evaluation-finished", "evaluation");
 
     private final JdbcClient jdbc;
     private final JsonMapper json;

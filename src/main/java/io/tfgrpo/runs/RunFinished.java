@@ -13,7 +13,7 @@ import io.tfgrpo.shared.ApiProblem;
 public class RunFinished extends ApiProblem {
 
     protected RunFinished(RunKind kind, UUID id, String status) {
-        super(HttpStatus.CONFLICT, kind.problemPrefix() + "-finished", kind.noun() + " finished",
+        super(HttpStatus.CONFLICT, kind.finishedProblem(), kind.noun() + " finished",
                 kind.noun() + " " + id + " has finished (" + status + "); there is nothing to cancel");
         with(kind.field() + "Id", id);
         with(kind.field() + "Status", status);

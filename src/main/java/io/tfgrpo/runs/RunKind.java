@@ -8,10 +8,10 @@ import java.util.regex.Pattern;
  *
  * @param table the table, a fixed name (never from a request)
  * @param noun how a message names one run, e.g. {@code Training job}
- * @param problemPrefix the prefix of its problem types, e.g. {@code training-job}
+ * @param finishedProblem the problem type of a cancel that came too late, e.g. {@code training-job-finished}
  * @param field the prefix of its problem fields, e.g. {@code job} for {@code jobId} and {@code jobStatus}
  */
-public record RunKind(String table, String noun, String problemPrefix, String field) {
+public record RunKind(String table, String noun, String finishedProblem, String field) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z_]{0,62}");
 

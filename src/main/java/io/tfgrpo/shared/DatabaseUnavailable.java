@@ -19,6 +19,8 @@ public final class DatabaseUnavailable {
     /** What a 503 for an unavailable database tells a client to wait, in seconds. */
     public static final String RETRY_AFTER_SECONDS = "5";
 
+    private static final String CLOSED = "Connection is closed";
+
     private DatabaseUnavailable() {
     }
 
@@ -32,6 +34,10 @@ public final class DatabaseUnavailable {
             // PostgreSQL's connection exceptions (08...) and operator interventions: shutdown, crash, starting up
             if (e instanceof SQLException sql && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P"))) {
+                return true;
+            }
+            // the pool's own word for a connection it closed when the server went away (a rollback on it fails so)
+            if (e instanceof SQLException sql && sql.getSQLState() == null && CLOSED.equals(sql.getMessage())) {
                 return true;
             }
         }

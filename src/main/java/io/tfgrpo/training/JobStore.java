@@ -22,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class JobStore {
 
-    static final RunKind KIND = new RunKind("training_job", "Training job", "training-job", "job");
+    static final RunKind KIND = new RunKind("training_job", "Training job", "training-job-finished", "job");
 
     record Job(UUID id, RunStatus status, JobConfig config, String library, int startVersion, int epochs,
             int stepsPerEpoch, int nextStep, long leaseEpoch, boolean cancelRequested, String errorCode, String error,
