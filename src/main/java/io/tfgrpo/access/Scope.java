@@ -6,7 +6,7 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 /** What a key may do. Scopes do not imply one another: an admin-only key cannot train or infer. */
-public enum Scope {
+enum Scope {
 
     /** manage API keys (and read metrics) */
     ADMIN,

@@ -13,7 +13,7 @@ import io.tfgrpo.shared.ErrorResponses.Samples;
  * 409: a dataset that training jobs or evaluations refer to is kept; the problem names them, one list per kind
  * ({@code trainingJobs}, {@code evaluations}; empty when none of that kind does).
  */
-public final class DatasetInUse extends ApiProblem {
+final class DatasetInUse extends ApiProblem {
 
     private DatasetInUse(UUID id, List<DatasetUsers.Use> uses) {
         super(HttpStatus.CONFLICT, "dataset-in-use", "Dataset in use", "Dataset " + id + " is kept while work "

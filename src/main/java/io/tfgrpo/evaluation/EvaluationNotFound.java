@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import io.tfgrpo.shared.ApiProblem;
 import io.tfgrpo.shared.ErrorResponses.Samples;
 
-public final class EvaluationNotFound extends ApiProblem {
+final class EvaluationNotFound extends ApiProblem {
 
     private EvaluationNotFound(UUID id) {
         super(HttpStatus.NOT_FOUND, "evaluation-not-found", "Evaluation not found", "No evaluation has id " + id);

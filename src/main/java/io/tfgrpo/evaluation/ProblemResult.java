@@ -3,7 +3,7 @@ package io.tfgrpo.evaluation;
 import java.util.Map;
 
 /** One problem of an evaluation: its answers under each version. */
-public record ProblemResult(int item, String id, String problem, String answer, Map<String, Outcome> versions) {
+record ProblemResult(int item, String id, String problem, String answer, Map<String, Outcome> versions) {
 
     /** The problem's answers under one version. */
     public record Outcome(int samples, int correct, double meanReward) {

@@ -22,7 +22,7 @@ import io.tfgrpo.shared.CurrentCaller;
  * {@code library@version}.
  */
 @Service
-public class Inference {
+class Inference {
 
     /** A conversation with the prior applied, and which experiences that took. */
     record Applied(Prior prior, List<String> codes, String priorText, List<ChatMessage> messages) {

@@ -15,7 +15,7 @@ import jakarta.validation.constraints.Size;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A prompt (or a conversation) to answer with a library's experiences in front of it. */
-public record InferenceRequest(
+record InferenceRequest(
         @NotBlank @Schema(example = "gsm8k-tips") String library,
         @Schema(description = "a version number; default: the library's current version; `none`: no prior",
                 example = "3") String version,

@@ -6,7 +6,7 @@ import java.util.List;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** The model's answer, and exactly which prior produced it. */
-public record InferenceResponse(
+record InferenceResponse(
         String answer,
         String library,
         @Schema(description = "the version applied; null when `none` was asked for") Integer libraryVersion,

@@ -5,7 +5,7 @@ import org.springframework.http.HttpStatus;
 import io.tfgrpo.shared.ApiProblem;
 import io.tfgrpo.shared.ErrorResponses.Samples;
 
-public final class LibraryExists extends ApiProblem {
+final class LibraryExists extends ApiProblem {
 
     private LibraryExists(String name) {
         super(HttpStatus.CONFLICT, "library-exists", "Library already exists",

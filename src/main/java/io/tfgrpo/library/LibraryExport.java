@@ -13,7 +13,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import tools.jackson.databind.JsonNode;
 
 /** A library as a portable document: all its versions (or one), to import into another service. */
-public record LibraryExport(
+record LibraryExport(
         @NotNull @Schema(example = FORMAT) String format,
         @NotNull @Schema(example = "gsm8k-tips") String name,
         @Size(max = 2000) String description,

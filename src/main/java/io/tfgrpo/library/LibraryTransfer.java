@@ -20,7 +20,7 @@ import io.tfgrpo.shared.Timestamps;
 
 /** Export of a library as a portable document, and import of such a document as a new library. */
 @Service
-public class LibraryTransfer {
+class LibraryTransfer {
 
     private final LibraryRepository libraries;
     private final LibraryVersionRepository versions;

@@ -6,5 +6,5 @@ import jakarta.validation.constraints.NotNull;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** Which version a library serves: a newer one (promote) or an older one (roll back). */
-public record PromoteVersion(@NotNull @Min(0) @Schema(example = "2") Integer version) {
+record PromoteVersion(@NotNull @Min(0) @Schema(example = "2") Integer version) {
 }

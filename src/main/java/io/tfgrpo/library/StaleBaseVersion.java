@@ -9,7 +9,7 @@ import io.tfgrpo.shared.ErrorResponses.Samples;
  * 409: a manual edit was based on a version that someone already edited (it has a child), so applying it would
  * silently fork the library; the edit names the child to build on, or asks for a branch on purpose.
  */
-public final class StaleBaseVersion extends ApiProblem {
+final class StaleBaseVersion extends ApiProblem {
 
     private StaleBaseVersion(String library, int baseVersion, int childVersion, int latestVersion) {
         super(HttpStatus.CONFLICT, "stale-base-version", "Base version was already edited",

@@ -1,7 +1,7 @@
 package io.tfgrpo.library;
 
 /** How a library version came to be. */
-public enum VersionSource {
+enum VersionSource {
     /** Version 0, empty, made with the library. */
     CREATED,
     /** An edit through the API. */

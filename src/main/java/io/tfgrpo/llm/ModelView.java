@@ -7,7 +7,7 @@ import java.time.Instant;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 /** A configured model profile as the API shows it: never its API key. */
-public record ModelView(
+record ModelView(
         @Schema(example = "default") String name,
         Provider provider,
         @Schema(description = "without credentials or query", example = "https://api.openai.com/v1") String baseUrl,

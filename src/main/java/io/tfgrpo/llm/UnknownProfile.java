@@ -6,7 +6,7 @@ import org.springframework.http.HttpStatus;
 
 import io.tfgrpo.shared.ApiProblem;
 
-public final class UnknownProfile extends ApiProblem {
+final class UnknownProfile extends ApiProblem {
 
     private UnknownProfile(String name, Collection<String> known) {
         super(HttpStatus.BAD_REQUEST, "unknown-model-profile", "Unknown model profile",

@@ -14,7 +14,7 @@ import java.util.function.Function;
  * no answer (null or blank) are not counted and never become the label. When two classes tie for the most
  * votes there is no label, and the group is skipped.
  */
-public final class Consensus {
+final class Consensus {
 
     private Consensus() {
     }

@@ -40,7 +40,7 @@ import java.util.Optional;
  * its time budget ({@code tfgrpo.reward.verification-budget}) compares the two texts as they are written.</li>
  * </ul>
  */
-public final class MathAnswers {
+final class MathAnswers {
 
     /** Longer answers are compared as plain text: the structural comparison is for answers, not essays. */
     private static final int MAX_STRUCTURED_LENGTH = 1_000;

@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
 import javax.imageio.ImageIO;
 
 /** A {@link Canvas} that paints a PNG with Java2D (headless). */
-public final class PngCanvas implements Canvas {
+final class PngCanvas implements Canvas {
 
     private final BufferedImage image;
     private final Graphics2D g;

@@ -3,7 +3,7 @@ package io.tfgrpo.shared;
 import java.util.Locale;
 
 /** A {@link Canvas} that writes SVG. */
-public final class SvgCanvas implements Canvas {
+final class SvgCanvas implements Canvas {
 
     private final StringBuilder svg = new StringBuilder();
 

@@ -10,7 +10,7 @@ import org.springframework.http.HttpStatus;
  * 400: a request body has properties its type does not: a misspelt option would otherwise be dropped in silence
  * and the request served with the default. Names each (up to a limit), with the known property it most likely meant.
  */
-public final class UnknownProperties extends ApiProblem {
+final class UnknownProperties extends ApiProblem {
 
     /** One unknown property: where it is, and the known one it most likely meant, if any. */
     record Unknown(String path, String suggestion) {

@@ -7,7 +7,7 @@ import org.springframework.http.HttpStatus;
 import io.tfgrpo.shared.ApiProblem;
 import io.tfgrpo.shared.ErrorResponses.Samples;
 
-public final class TrainingJobNotFound extends ApiProblem {
+final class TrainingJobNotFound extends ApiProblem {
 
     private TrainingJobNotFound(UUID id) {
         super(HttpStatus.NOT_FOUND, "training-job-not-found", "Training job not found", "No training job has id " + id);

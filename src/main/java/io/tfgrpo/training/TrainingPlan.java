@@ -8,7 +8,7 @@ import java.time.Duration;
  * no distillation calls, so the real figures are lower), tokens, cost, and wall time from the profiles'
  * concurrency and their observed latency.
  */
-public record TrainingPlan(int steps, int problemsPerStep, long rolloutCalls, long summaryCallsAtMost,
+record TrainingPlan(int steps, int problemsPerStep, long rolloutCalls, long summaryCallsAtMost,
         long advantageCallsAtMost, long groupUpdateCallsAtMost, long batchUpdateCallsAtMost, long estimatedTokens,
         BigDecimal estimatedCostUsd, Duration estimatedWallTime, Duration assumedCallLatency, String note) {
 }

@@ -3,7 +3,7 @@ package io.tfgrpo.training;
 import java.math.BigDecimal;
 
 /** One committed step: its batch, the version it made (null when there was nothing to change), and its figures. */
-public record TrainingStepView(int step, int epoch, int batch, int baseVersion, Integer libraryVersion, int problems,
+record TrainingStepView(int step, int epoch, int batch, int baseVersion, Integer libraryVersion, int problems,
         double meanReward, int groupsLearned, int groupsSkipped, int groupsFailed, int operationsApplied,
         int operationsRejected, long tokens, BigDecimal costUsd, long durationMs) {
 
