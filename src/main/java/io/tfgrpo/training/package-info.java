@@ -5,7 +5,7 @@
  * The modules it may use are declared here and in docs/architecture.md; ModuleStructureTest keeps both equal to
  * the code.
  */
-@ApplicationModule(allowedDependencies = { "dataset", "library", "llm", "reward", "evaluation", "shared" })
+@ApplicationModule(allowedDependencies = { "dataset", "library", "llm", "reward", "evaluation", "runs", "shared" })
 package io.tfgrpo.training;
 
 import org.springframework.modulith.ApplicationModule;
