@@ -32,6 +32,7 @@ final class Guard {
     private BigDecimal reservedCost = BigDecimal.ZERO;
     private volatile long lastCancelCheck;
     private volatile boolean cancelled;
+    private volatile JobStopped stoppedBy;
 
     private final BooleanSupplier stopping;
 
@@ -61,6 +62,10 @@ final class Guard {
         }
         if (cancelled) {
             throw JobStopped.cancelled();
+        }
+        JobStopped stop = stoppedBy;
+        if (stop != null) {
+            throw JobStopped.failed(stop.code(), stop.getMessage());
         }
         reserve();
     }
@@ -92,6 +97,11 @@ final class Guard {
         cost.accumulateAndGet(reply.costUsd(), BigDecimal::add);
         largestTokens = Math.max(largestTokens, reply.totalTokens());
         largestCost = largestCost.max(reply.costUsd());
+    }
+
+    /** Something no retry mends happened (a refused key, say): no call of the job starts any more. */
+    void stop(JobStopped reason) {
+        stoppedBy = reason;
     }
 
     /** A reserved call is over (answered or not). */

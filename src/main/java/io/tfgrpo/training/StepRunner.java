@@ -209,7 +209,8 @@ class StepRunner {
 
     /**
      * A call made only once a slot of its profile is free, with the guard checked right before it: queued calls
-     * wait here, not inside the gateway, so that a cancel, a budget or a shutdown stops them before they start.
+     * wait here, not inside the gateway, so that a cancel, a budget or a shutdown stops them before they start. A
+     * failure no retry mends (a refused key, an unknown model) stops the job, and every call not yet started.
      */
     private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
         Semaphore slot = ctx.slots().computeIfAbsent(profile, p -> new Semaphore(gateway.profile(p).maxConcurrency(), true));
@@ -224,6 +225,12 @@ class StepRunner {
             ctx.guard().beforeCall();
             try {
                 return call.get();
+            }
+            catch (ModelCallFailed failed) {
+                JobStopped unfixable = JobStopped.unfixable(profile, gateway.profile(profile).model(), failed)
+                        .orElseThrow(() -> failed);
+                ctx.guard().stop(unfixable);
+                throw unfixable;
             }
             finally {
                 ctx.guard().abandoned();
