@@ -87,6 +87,39 @@ class DistillationFailuresTest extends TrainingTest {
     }
 
     @Test
+    void aModelTheServerDoesNotHaveFailsTheJobAtOnce() {
+        scripted.resetAll();
+        scripted.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(404)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "The model `scripted` does not exist", "code": "model_not_found"}}""")));
+        UUID id = startedJob(Map.of("datasetId", dataset(), "library", library("no-model"), "rolloutModel", "sim",
+                "distillModel", "scripted", "groupSize", 6, "epochs", 1));
+        await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow().status().finished());
+
+        http.get().uri("/api/training-jobs/{id}", id).exchange().expectBody()
+                .jsonPath("$.status").isEqualTo("FAILED")
+                .jsonPath("$.errorCode").isEqualTo("MODEL_NOT_FOUND")
+                .jsonPath("$.error").value(e -> assertThat((String) e).contains("has no model 'scripted' (HTTP 404)"));
+    }
+
+    @Test
+    void aGroupWhoseAdvantageFailsIsCountedAndTheOthersStillLearn() {
+        String first = firstProblem().substring(0, 40);
+        scripted.stubFor(call("GroupAdvantage").withRequestBody(containing(first))
+                .willReturn(completion("no JSON here")));
+        answer("BatchUpdate", operations(op("ADD", "", "When stuck, work backwards.")));
+        String library = library("one-fails");
+
+        UUID id = finishedJob(library, Map.of());
+
+        Map<String, Object> step = list(view("/api/training-jobs/" + id).get("steps")).getFirst();
+        assertThat(step.get("groupsFailed")).isEqualTo(1);
+        assertThat((Integer) step.get("groupsLearned")).isPositive();
+        assertThat(step.get("libraryVersion")).isEqualTo(1);
+        assertThat(texts(library, 1)).containsExactly("When stuck, work backwards.");
+    }
+
+    @Test
     void experienceCodesAreReadForgivingly() {
         String library = libraryWith("codes", "Check units.", "Draw a diagram.", "Estimate first.");
         answer("BatchUpdate", operations(op("UPDATE", "[E1]", "Check the units of every quantity."),
@@ -191,6 +224,16 @@ class DistillationFailuresTest extends TrainingTest {
     private UUID dataset() {
         try {
             return uploadText(String.join("\n", Files.readAllLines(Path.of("samples/gsm8k-20.jsonl")).subList(0, 6)));
+        }
+        catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String firstProblem() {
+        try {
+            return (String) JSON.readValue(Files.readAllLines(Path.of("samples/gsm8k-20.jsonl")).getFirst(), Map.class)
+                    .get("problem");
         }
         catch (IOException e) {
             throw new UncheckedIOException(e);
