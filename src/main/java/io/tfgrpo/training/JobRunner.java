@@ -83,7 +83,8 @@ class JobRunner {
                         verifiers.create(job.config().verifier(), id.toString()),
                         new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
                         new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
-                        Math.min(settings.maxExperienceWords(), versions.maxExperienceWords()), new ConcurrentHashMap<>());
+                        Math.min(settings.maxExperienceWords(), versions.maxExperienceWords()),
+                        new ConcurrentHashMap<>());
                 for (int step = job.nextStep(); step < job.totalSteps(); step++) {
                     runStep(ctx, step);
                 }

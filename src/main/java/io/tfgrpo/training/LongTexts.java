@@ -73,7 +73,8 @@ class LongTexts {
             return cut(text, limit, "the call to shorten it failed (" + e.getMessage() + ")");
         }
         String from = "shortened by the model from " + words(text) + " to " + words(shortened) + " words";
-        return words(shortened) <= limit ? new Fitted(shortened, from) : cut(shortened, limit, from + ", still too long");
+        return words(shortened) <= limit ? new Fitted(shortened, from)
+                : cut(shortened, limit, from + ", still too long");
     }
 
     /** The text cut after its last sentence that ends within {@code limit} words, else after word {@code limit}. */

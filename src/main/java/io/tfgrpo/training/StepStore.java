@@ -136,7 +136,9 @@ class StepStore {
     }
 
     void saveBatchFailure(UUID job, int step, String failure) {
-        jdbc.sql("insert into batch_update (job_id, step, failure) values (:job, :step, :failure) on conflict do nothing")
+        jdbc.sql("""
+                insert into batch_update (job_id, step, failure) values (:job, :step, :failure)
+                on conflict do nothing""")
                 .param("job", job).param("step", step).param("failure", truncate(failure)).update();
     }
 
@@ -152,8 +154,8 @@ class StepStore {
 
     void saveFittedText(UUID job, int step, int position, LongTexts.Fitted fitted) {
         jdbc.sql("""
-                insert into fitted_text (job_id, step, position, text, note) values (:job, :step, :position, :text, :note)
-                on conflict do nothing""")
+                insert into fitted_text (job_id, step, position, text, note)
+                values (:job, :step, :position, :text, :note) on conflict do nothing""")
                 .param("job", job).param("step", step).param("position", position).param("text", fitted.text())
                 .param("note", fitted.note()).update();
     }
@@ -167,8 +169,8 @@ class StepStore {
     /** Empty when the step is not committed. */
     Optional<TrainingStepDetail.Operations> stepOperations(UUID job, int step) {
         return jdbc.sql("select operations from training_step where job_id = :job and step = :step")
-                .param("job", job).param("step", step).query((rs, row) -> Optional.ofNullable(rs.getString("operations")))
-                .optional().map(text -> text.isEmpty() ? new TrainingStepDetail.Operations(List.of(), List.of())
+                .param("job", job).param("step", step)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("operations"))).optional().map(text -> text.isEmpty() ? new TrainingStepDetail.Operations(List.of(), List.of())
                         : json.readValue(text.get(), TrainingStepDetail.Operations.class));
     }
 

@@ -107,7 +107,8 @@ class TrainingJobController {
     @ApiResponse(responseCode = "200", description = "The step")
     @Problems({ TrainingJobNotFound.class, TrainingStepNotFound.class })
     TrainingStepDetail step(@PathVariable @Parameter(description = JOB) UUID id,
-            @PathVariable @Min(0) @Parameter(description = "The step, from 0 (as `steps[].step` of the job)") int step) {
+            @PathVariable @Min(0) @Parameter(description = "The step, from 0 (as `steps[].step` of the job)")
+            int step) {
         return jobs.step(id, step);
     }
 

@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,6 +24,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
 
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
+
+import io.tfgrpo.llm.LlmGateway;
 
 import tools.jackson.databind.json.JsonMapper;
 
@@ -37,6 +40,15 @@ class DistillationFailuresTest extends TrainingTest {
 
     @Autowired
     JobStore jobs;
+
+    @Autowired
+    StepStore steps;
+
+    @Autowired
+    LongTexts texts;
+
+    @Autowired
+    LlmGateway gateway;
 
     @BeforeEach
     void answerEveryCallSensibly() {
@@ -157,8 +169,15 @@ class DistillationFailuresTest extends TrainingTest {
                 .jsonPath("$.operations.applied[0].note").isEqualTo("shortened by the model from 40 to 8 words")
                 .jsonPath("$.operations.applied[1].note").isEqualTo("shortened by the model from 40 to 35 words, "
                         + "still too long; cut at the last sentence end within 32 words");
-        assertThat(count("select count(*) from fitted_text where job_id = ?", id)).as("stored for a resumed step")
-                .isEqualTo(2);
+        // a resumed step reads what it stored, and calls again for nothing
+        JobStore.Job job = jobs.find(id).orElseThrow();
+        var resumed = new StepRunner.Context(job, List.of(), null, new MethodPrompts(Map.of(), null),
+                new Guard(id, jobs, null, gateway.usage(id.toString()), () -> false), 32, new ConcurrentHashMap<>());
+        assertThat(texts.fit(resumed, 0, steps.batchUpdate(id, 0).orElseThrow().operations()))
+                .extracting(p -> p.operation().text())
+                .containsExactly("When a problem is long, restate it first.", "When numbers are large, round them first.");
+        assertThat(scripted.findAll(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("ShortenedExperience")))).hasSize(2);
     }
 
     @Test
