@@ -71,7 +71,7 @@ final class AccessRules {
                     get("/api/libraries/{name}/versions/{version}"), get("/api/libraries/{name}/versions/current"),
                     get("/api/libraries/{name}/versions/{version}/diff"),
                     get("/api/training-jobs"), post("/api/training-jobs"), post("/api/training-jobs/plan"),
-                    get("/api/training-jobs/{id}"),
+                    get("/api/training-jobs/{id}"), get("/api/training-jobs/{id}/steps/{step}"),
                     get("/api/training-jobs/{id}/rollouts"), get("/api/training-jobs/{id}/chart.png"),
                     get("/api/training-jobs/{id}/chart.svg"), get("/api/training-jobs/{id}/events"),
                     post("/api/training-jobs/{id}/cancel"),

@@ -21,6 +21,7 @@ import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.llm.ModelProfile;
 import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.reward.Attempt;
 import io.tfgrpo.reward.Reward;
@@ -78,7 +79,7 @@ class EvaluationRunner {
             RunGuard guard = new RunGuard(() -> store.runs().cancelRequested(id), stopping,
                     c.budget() == null ? null : new RunGuard.Budget(c.budget().maxCostUsd(), c.budget().maxTokens()),
                     new RunGuard.Spent(stored.size(), tokens, cost));
-            int concurrency = gateway.profile(c.model()).maxConcurrency();
+            var profile = gateway.profile(c.model());
             List<Callable<Void>> work = new ArrayList<>();
             for (String label : c.versions()) {
                 String prior = label.equals("none") ? ""
@@ -88,7 +89,7 @@ class EvaluationRunner {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
                             int s = sample;
                             work.add(() -> {
-                                answer(id, c, label, prior, item, s, verifier, guard, concurrency);
+                                answer(id, c, label, prior, item, s, verifier, guard, profile);
                                 return null;
                             });
                         }
@@ -102,10 +103,10 @@ class EvaluationRunner {
     }
 
     private void answer(UUID id, EvaluationConfig c, String label, String prior, DatasetItemView item, int sample,
-            Verifier verifier, RunGuard guard, int concurrency) {
+            Verifier verifier, RunGuard guard, ModelProfile profile) {
         ChatReply reply;
         try {
-            reply = guard.call(c.model(), concurrency, () -> {
+            reply = guard.call(c.model(), profile.model(), profile.maxConcurrency(), () -> {
                 List<ChatMessage> messages = ChatMessage.withSystemText(
                         List.of(ChatMessage.user(ROLLOUT.render(Map.of("problem", item.problem())))), prior);
                 ChatReply answered = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages)

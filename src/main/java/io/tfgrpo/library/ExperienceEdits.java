@@ -88,6 +88,10 @@ class ExperienceEdits {
         return new Result(List.copyOf(byCode.values()), code, List.copyOf(rejected));
     }
 
+    int maxExperienceWords() {
+        return settings.maxExperienceWords();
+    }
+
     /** Whether the text is a valid experience; if not, says why under {@code field}. */
     boolean checkText(String text, String field, List<FieldError> errors) {
         if (text == null || text.isBlank()) {

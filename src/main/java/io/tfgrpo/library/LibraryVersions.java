@@ -153,6 +153,11 @@ public class LibraryVersions {
                 result.experiences().stream().map(store::view).toList()), result.rejected());
     }
 
+    /** The most words an experience may hold ({@code tfgrpo.library.max-experience-words}). */
+    public int maxExperienceWords() {
+        return edits.maxExperienceWords();
+    }
+
     private Library find(String name) {
         return libraries.findByName(name).orElseThrow(() -> LibraryNotFound.named(name));
     }

@@ -273,7 +273,8 @@ public class LlmGateway {
         ledger.record(new CallLedger.Entry(client.name(), client.profile().model(), call.purpose(), call.owner(), 0, 0,
                 false, BigDecimal.ZERO, latency.toMillis(), attempts, CallLedger.Outcome.FAILED, failure.kind(),
                 failure.description()));
-        throw new ModelCallFailed(client.name(), call.purpose(), attempts, failure.description(), failure.retryable());
+        throw new ModelCallFailed(client.name(), call.purpose(), attempts, failure.description(), failure.retryable(),
+                failure.status());
     }
 
     /** Exponential backoff with jitter (half fixed, half random), or the server's {@code Retry-After}, capped. */

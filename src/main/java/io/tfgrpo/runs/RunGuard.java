@@ -9,6 +9,7 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 import io.tfgrpo.llm.ChatReply;
+import io.tfgrpo.llm.ModelCallFailed;
 
 /**
  * Stands before every model call of a run. A call waits for a slot of its profile here (not inside the gateway),
@@ -16,7 +17,7 @@ import io.tfgrpo.llm.ChatReply;
  * checks that this instance is not stopping, that no cancel was asked for (read at most every 300 ms), and that
  * the call cannot take the run past its budget: each call in flight reserves as much as the run's largest call so
  * far (a resumed run: its average call until one answers; a new one: 500 tokens), so calls in flight together
- * cannot pass it.
+ * cannot pass it. A call refused for a reason no retry mends (the key, the model) ends the run.
  */
 public final class RunGuard {
 
@@ -47,6 +48,7 @@ public final class RunGuard {
     private BigDecimal reservedCost = BigDecimal.ZERO;
     private volatile long lastCancelCheck;
     private volatile boolean cancelled;
+    private volatile RunEnded stoppedBy;
 
     private record Reservation(long tokens, BigDecimal cost) {
     }
@@ -66,10 +68,10 @@ public final class RunGuard {
     }
 
     /**
-     * Makes a call once a slot of {@code profile} (one of {@code concurrency}) is free and the guard lets it start.
+     * Makes a call to {@code model} of {@code profile} once a slot of the profile (one of {@code concurrency}) is free and the guard lets it start.
      * The call reports what it used with {@link #spent(ChatReply)}; its reservation ends when it returns or throws.
      */
-    public <T> T call(String profile, int concurrency, Supplier<T> call) {
+    public <T> T call(String profile, String model, int concurrency, Supplier<T> call) {
         Semaphore slot = slots.computeIfAbsent(profile, p -> new Semaphore(concurrency, true));
         try {
             slot.acquire();
@@ -82,6 +84,14 @@ public final class RunGuard {
             Reservation reservation = beforeCall();
             try {
                 return call.get();
+            }
+            catch (ModelCallFailed failed) {
+                RunEnded unfixable = unfixable(profile, model, failed);
+                if (unfixable == null) {
+                    throw failed;
+                }
+                stoppedBy = unfixable;
+                throw unfixable;
             }
             finally {
                 release(reservation);
@@ -104,6 +114,10 @@ public final class RunGuard {
         }
         if (cancelled) {
             throw RunEnded.cancelled();
+        }
+        RunEnded stopped = stoppedBy;
+        if (stopped != null) {
+            throw RunEnded.failed(stopped.code(), stopped.getMessage());
         }
         return reserve();
     }
@@ -131,6 +145,26 @@ public final class RunGuard {
             reservedTokens -= reservation.tokens();
             reservedCost = reservedCost.subtract(reservation.cost());
         }
+    }
+
+    /**
+     * What no retry mends, from a call that failed for good: the provider refused the profile's key (401, 403:
+     * {@code MODEL_KEY_REFUSED}) or has no such model (404: {@code MODEL_NOT_FOUND}). It ends the run, and no
+     * call of the run starts any more. Null for any other failure, which the run's work handles.
+     */
+    private static RunEnded unfixable(String profile, String model, ModelCallFailed failed) {
+        int status = failed.upstreamStatus().orElse(0);
+        if (status == 401 || status == 403) {
+            return RunEnded.failed("MODEL_KEY_REFUSED", "The server of model profile '" + profile
+                    + "' refused its API key (HTTP " + status + "); no retry can fix that: set the profile's api-key. "
+                    + failed.getMessage());
+        }
+        if (status == 404) {
+            return RunEnded.failed("MODEL_NOT_FOUND", "The server of model profile '" + profile
+                    + "' has no model '" + model + "' (HTTP 404); check the profile's model and base-url. "
+                    + failed.getMessage());
+        }
+        return null;
     }
 
     /** A call (or one attempt of a structured call) answered: what it really used counts from now on. */

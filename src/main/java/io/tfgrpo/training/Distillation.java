@@ -36,4 +36,8 @@ final class Distillation {
     /** Step 7: the batch's net operations. */
     record BatchUpdate(@NotNull @Size(max = 200) List<@Valid @NotNull Operation> operations) {
     }
+
+    /** An experience over the word limit, shortened. */
+    record ShortenedExperience(@NotBlank String text) {
+    }
 }

@@ -3,6 +3,7 @@ package io.tfgrpo.training;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 
@@ -41,10 +42,12 @@ class JobRunner {
     private final Verifiers verifiers;
     private final TrainingSettings settings;
     private final PromotionDecision promotion;
+    private final LongTexts texts;
 
     JobRunner(PromotionDecision promotion, JobStore jobs, StepStore steps, StepRunner runner, StepCommitter committer, Datasets datasets,
             Libraries libraries, LibraryVersions versions, LlmGateway gateway, Verifiers verifiers,
-            TrainingSettings settings) {
+            TrainingSettings settings, LongTexts texts) {
+        this.texts = texts;
         this.jobs = jobs;
         this.steps = steps;
         this.runner = runner;
@@ -74,7 +77,7 @@ class JobRunner {
                         new RunGuard(() -> jobs.runs().cancelRequested(id), stopping,
                                 budget == null ? null : new RunGuard.Budget(budget.maxCostUsd(), budget.maxTokens()),
                                 new RunGuard.Spent(spent.calls(), spent.totalTokens(), spent.costUsd())),
-                        settings.maxExperienceWords());
+                        Math.min(settings.maxExperienceWords(), versions.maxExperienceWords()));
                 for (int step = job.nextStep(); step < job.totalSteps(); step++) {
                     runStep(ctx, step);
                 }
@@ -110,18 +113,40 @@ class JobRunner {
         var withSummaries = steps.rollouts(job.id(), step);
         runner.advantages(ctx, step, kept, withSummaries, library);
         Map<Integer, StepStore.Group> groups = steps.groups(job.id(), step);
-        List<Distillation.Operation> net = committer.batchUpdate(ctx, step, library, groups);
-
         int failed = (int) kept.stream().filter(item -> groups.get(item) == null || groups.get(item).failure() != null)
                 .count();
+        boolean proposals = groups.values().stream().anyMatch(g -> g.operations() != null && g.operations().stream()
+                .anyMatch(op -> op.op() != Distillation.Operation.Op.NONE));
+        String groupError = groups.values().stream().map(StepStore.Group::failure).filter(Objects::nonNull)
+                .findFirst().orElse(null);
+        checkFailedShare(step, kept.size() + (proposals ? 1 : 0), failed, groupError);
+        StepStore.Batch update = committer.batchUpdate(ctx, step, library, groups);
+        checkFailedShare(step, kept.size() + (proposals ? 1 : 0), failed + (update.failure() != null ? 1 : 0),
+                update.failure() != null ? update.failure() : groupError);
+        List<NetUpdate.Proposed> net = update.failure() != null ? List.of() : texts.fit(ctx, step, update.operations());
+
         double meanReward = rollouts.values().stream().flatMap(g -> g.values().stream())
                 .mapToDouble(r -> r.reward() == null ? 0 : r.reward()).average().orElse(0);
         List<String> problems = kept.stream().filter(item -> groups.get(item) != null && groups.get(item).failure() == null)
                 .map(item -> problemId(ctx.items().get(item))).toList();
         committer.commit(ctx, new StepStore.Step(step, epoch, batchIndex, base, null, batch.size(), meanReward,
                 kept.size() - failed, batch.size() - kept.size(), failed, 0, 0, ctx.guard().tokens() - tokensBefore,
-                ctx.guard().cost().subtract(costBefore), (System.nanoTime() - started) / 1_000_000), net,
-                library.size(), problems);
+                ctx.guard().cost().subtract(costBefore), (System.nanoTime() - started) / 1_000_000,
+                update.failure() == null ? null : "the batch update failed: " + update.failure()), net, library,
+                problems);
+    }
+
+    /**
+     * Fails the job when more than {@code tfgrpo.training.max-failed-share} of the step's distillation units (its
+     * learnable groups, and its batch update when there is one) failed for good. Checked before the batch update
+     * too, counting it as a success, so that a step already lost does not pay for it.
+     */
+    private void checkFailedShare(int step, int units, int failed, String error) {
+        if (failed > 0 && failed > settings.maxFailedShare() * units) {
+            throw RunEnded.failed("DISTILLATION_FAILED", "Step " + (step + 1) + ": the distillation of " + failed
+                    + " of its " + units + " learnable groups and batch update failed, more than "
+                    + "tfgrpo.training.max-failed-share (" + settings.maxFailedShare() + "); one error: " + error);
+        }
     }
 
     /** METHOD.md step 3: a group whose rewards are all equal carries no signal, except with G = 1. */

@@ -16,6 +16,7 @@ final class MethodPrompts {
     private final PromptTemplate advantage;
     private final PromptTemplate groupUpdate;
     private final PromptTemplate batchUpdate;
+    private final PromptTemplate shorten;
     private final String priorTemplate;
 
     /** {@code priorTemplate}: the library's own prior template, if any, so that training applies it as serving does. */
@@ -26,6 +27,7 @@ final class MethodPrompts {
         this.advantage = template("advantage", overrides);
         this.groupUpdate = template("group-update", overrides);
         this.batchUpdate = template("batch-update", overrides);
+        this.shorten = template("shorten", overrides);
     }
 
     /** Step 1: the problem, with the library applied exactly as inference applies it (in the system message). */
@@ -54,6 +56,11 @@ final class MethodPrompts {
     List<ChatMessage> batchUpdate(String experiencesWithOperations, String unaimed, int words, String cap) {
         return List.of(ChatMessage.user(batchUpdate.render(Map.of("experiences", experiencesWithOperations,
                 "unaimed", unaimed, "words", words, "cap", cap))));
+    }
+
+    /** An experience over the word limit, sent back once to be shortened. */
+    List<ChatMessage> shorten(String text, int count, int words) {
+        return List.of(ChatMessage.user(shorten.render(Map.of("text", text, "count", count, "words", words))));
     }
 
     static String listing(List<ExperienceView> library) {

@@ -45,9 +45,10 @@ public record StartTrainingJob(
         @Valid @Schema(description = "evaluate the last version against the starting one before promoting it")
         Validation validation,
         @Schema(description = "shuffling and sampling seed", defaultValue = "42") Long seed,
-        @Schema(description = "replacement texts for prompts: rollout, summary, advantage, group-update, batch-update")
-        Map<@Pattern(regexp = "rollout|summary|advantage|group-update|batch-update",
-                message = "must be one of rollout, summary, advantage, group-update, batch-update") String,
+        @Schema(description = "replacement texts for prompts: rollout, summary, advantage, group-update, "
+                + "batch-update, shorten")
+        Map<@Pattern(regexp = "rollout|summary|advantage|group-update|batch-update|shorten",
+                message = "must be one of rollout, summary, advantage, group-update, batch-update, shorten") String,
                 @Size(min = 1, max = 20_000) String> promptOverrides) {
 
     /**

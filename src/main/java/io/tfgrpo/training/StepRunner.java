@@ -208,7 +208,8 @@ class StepRunner {
 
     /** A call of the job, made when its profile has a free slot and the job's guard lets it start. */
     private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
-        return ctx.guard().call(profile, gateway.profile(profile).maxConcurrency(), call);
+        var model = gateway.profile(profile);
+        return ctx.guard().call(profile, model.model(), model.maxConcurrency(), call);
     }
 
     private static String summaries(Map<Integer, StepStore.Rollout> group) {

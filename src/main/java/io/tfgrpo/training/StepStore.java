@@ -33,7 +33,11 @@ class StepStore {
 
     record Step(int step, int epoch, int batch, int baseVersion, Integer libraryVersion, int problems,
             double meanReward, int groupsLearned, int groupsSkipped, int groupsFailed, int operationsApplied,
-            int operationsRejected, long tokens, BigDecimal costUsd, long durationMs) {
+            int operationsRejected, long tokens, BigDecimal costUsd, long durationMs, String distillationFailed) {
+    }
+
+    /** The batch update of a step: its net operations, or why the call failed for good. */
+    record Batch(List<Distillation.Operation> operations, String failure) {
     }
 
     private static final TypeReference<List<Distillation.Operation>> OPERATIONS = new TypeReference<>() {
@@ -123,9 +127,51 @@ class StepStore {
                 .param("job", job).param("step", step).param("item", item).param("failure", truncate(failure)).update();
     }
 
-    Optional<List<Distillation.Operation>> batchUpdate(UUID job, int step) {
-        return jdbc.sql("select operations from batch_update where job_id = :job and step = :step").param("job", job)
-                .param("step", step).query(String.class).optional().map(text -> json.readValue(text, OPERATIONS));
+    Optional<Batch> batchUpdate(UUID job, int step) {
+        return jdbc.sql("select operations, failure from batch_update where job_id = :job and step = :step")
+                .param("job", job).param("step", step)
+                .query((rs, row) -> new Batch(rs.getString("operations") == null ? null
+                        : json.readValue(rs.getString("operations"), OPERATIONS), rs.getString("failure")))
+                .optional();
+    }
+
+    void saveBatchFailure(UUID job, int step, String failure) {
+        jdbc.sql("""
+                insert into batch_update (job_id, step, failure) values (:job, :step, :failure)
+                on conflict do nothing""")
+                .param("job", job).param("step", step).param("failure", truncate(failure)).update();
+    }
+
+    /** Texts of a step's net operations fitted to the word limit, by position in the batch update. */
+    Map<Integer, LongTexts.Fitted> fittedTexts(UUID job, int step) {
+        Map<Integer, LongTexts.Fitted> byPosition = new HashMap<>();
+        jdbc.sql("select * from fitted_text where job_id = :job and step = :step").param("job", job)
+                .param("step", step).query((rs, row) -> Map.entry(rs.getInt("position"),
+                        new LongTexts.Fitted(rs.getString("text"), rs.getString("note"))))
+                .list().forEach(e -> byPosition.put(e.getKey(), e.getValue()));
+        return byPosition;
+    }
+
+    void saveFittedText(UUID job, int step, int position, LongTexts.Fitted fitted) {
+        jdbc.sql("""
+                insert into fitted_text (job_id, step, position, text, note)
+                values (:job, :step, :position, :text, :note) on conflict do nothing""")
+                .param("job", job).param("step", step).param("position", position).param("text", fitted.text())
+                .param("note", fitted.note()).update();
+    }
+
+    /** What became of each operation of a committed step's batch update. */
+    void saveStepOperations(UUID job, int step, TrainingStepDetail.Operations operations) {
+        jdbc.sql("update training_step set operations = cast(:ops as jsonb) where job_id = :job and step = :step")
+                .param("job", job).param("step", step).param("ops", json.writeValueAsString(operations)).update();
+    }
+
+    /** Empty when the step is not committed. */
+    Optional<TrainingStepDetail.Operations> stepOperations(UUID job, int step) {
+        return jdbc.sql("select operations from training_step where job_id = :job and step = :step")
+                .param("job", job).param("step", step)
+                .query((rs, row) -> Optional.ofNullable(rs.getString("operations"))).optional().map(text -> text.isEmpty() ? new TrainingStepDetail.Operations(List.of(), List.of())
+                        : json.readValue(text.get(), TrainingStepDetail.Operations.class));
     }
 
     void saveBatchUpdate(UUID job, int step, List<Distillation.Operation> operations) {
@@ -137,15 +183,16 @@ class StepStore {
         jdbc.sql("""
                 insert into training_step (job_id, step, epoch, batch, base_version, library_version, problems, mean_reward,
                        groups_learned, groups_skipped, groups_failed, operations_applied, operations_rejected, tokens,
-                       cost_usd, duration_ms)
+                       cost_usd, duration_ms, distillation_failed)
                 values (:job, :step, :epoch, :batch, :base, :version, :problems, :reward, :learned, :skipped, :failed,
-                        :applied, :rejected, :tokens, :cost, :duration)""")
+                        :applied, :rejected, :tokens, :cost, :duration, :distillationFailed)""")
                 .param("job", job).param("step", s.step()).param("epoch", s.epoch()).param("batch", s.batch())
                 .param("base", s.baseVersion()).param("version", s.libraryVersion()).param("problems", s.problems())
                 .param("reward", s.meanReward()).param("learned", s.groupsLearned()).param("skipped", s.groupsSkipped())
                 .param("failed", s.groupsFailed()).param("applied", s.operationsApplied())
                 .param("rejected", s.operationsRejected()).param("tokens", s.tokens()).param("cost", s.costUsd())
-                .param("duration", s.durationMs()).update();
+                .param("duration", s.durationMs()).param("distillationFailed", truncate(s.distillationFailed()))
+                .update();
     }
 
     List<Step> steps(UUID job) {
@@ -154,7 +201,8 @@ class StepStore {
                         rs.getInt("base_version"), (Integer) rs.getObject("library_version"), rs.getInt("problems"),
                         rs.getDouble("mean_reward"), rs.getInt("groups_learned"), rs.getInt("groups_skipped"),
                         rs.getInt("groups_failed"), rs.getInt("operations_applied"), rs.getInt("operations_rejected"),
-                        rs.getLong("tokens"), rs.getBigDecimal("cost_usd"), rs.getLong("duration_ms")))
+                        rs.getLong("tokens"), rs.getBigDecimal("cost_usd"), rs.getLong("duration_ms"),
+                        rs.getString("distillation_failed")))
                 .list();
     }
 

@@ -97,6 +97,21 @@ class TrainingJobController {
         return jobs.get(id);
     }
 
+    @GetMapping("/{id}/steps/{step}")
+    @Operation(operationId = "getTrainingStep",
+            summary = "A committed step: its figures and what became of each operation of its batch update",
+            description = "`operations.applied` lists what the step's version holds (op, code, text, the model's "
+                    + "reason); `operations.rejected` what was left out and why (an unknown code, a text the "
+                    + "library refused, an addition past `maxExperiences`). `figures.distillationFailed` says why a "
+                    + "step whose groups learned made no version.")
+    @ApiResponse(responseCode = "200", description = "The step")
+    @Problems({ TrainingJobNotFound.class, TrainingStepNotFound.class })
+    TrainingStepDetail step(@PathVariable @Parameter(description = JOB) UUID id,
+            @PathVariable @Min(0) @Parameter(description = "The step, from 0 (as `steps[].step` of the job)")
+            int step) {
+        return jobs.step(id, step);
+    }
+
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
     @Operation(operationId = "getTrainingJobChartSvg", summary = "Mean reward per step, as SVG")
     @ApiResponse(responseCode = "200", description = "The chart")

@@ -128,6 +128,16 @@ public class TrainingJobs {
                 job.createdAt(), job.startedAt(), job.finishedAt());
     }
 
+    /** One committed step (counted from 0, as in the job's steps) with what became of each operation. */
+    @Transactional(readOnly = true)
+    public TrainingStepDetail step(UUID id, int step) {
+        jobs.find(id).orElseThrow(() -> TrainingJobNotFound.withId(id));
+        List<StepStore.Step> committed = steps.steps(id);
+        StepStore.Step found = committed.stream().filter(s -> s.step() == step).findFirst()
+                .orElseThrow(() -> TrainingStepNotFound.of(id, step, committed.size()));
+        return new TrainingStepDetail(TrainingStepView.of(found), steps.stepOperations(id, step).orElseThrow());
+    }
+
     /** The job's settings as the caller may see them: a webhook's URL whole only to an admin. */
     private Object shown(JobConfig config) {
         ObjectNode tree = json.valueToTree(config);

@@ -3,6 +3,7 @@ package io.tfgrpo.training;
 import java.math.BigDecimal;
 import java.time.Duration;
 
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -22,6 +23,9 @@ import org.springframework.validation.annotation.Validated;
  *        job holds no engine thread in between)
  * @param defaultMaxCostUsd the cost limit of a job whose request sets none; 0: no limit
  * @param defaultMaxTokens the token limit of a job whose request sets none; 0: no limit
+ * @param maxFailedShare a step whose distillation failed for more than this share of its learnable groups and its
+ *        batch update (each counted once, after the gateway's retries and repair attempt) fails the job
+ *        ({@code DISTILLATION_FAILED}); up to it, failed groups are skipped and a failed batch update makes no version
  */
 @ConfigurationProperties("tfgrpo.training")
 @Validated
@@ -30,7 +34,8 @@ record TrainingSettings(
         @DefaultValue("30m") @NotNull Duration validationTimeout,
         @DefaultValue("2s") @NotNull Duration validationCheckInterval,
         @DefaultValue("25") @NotNull @DecimalMin("0") BigDecimal defaultMaxCostUsd,
-        @DefaultValue("20000000") @Min(0) long defaultMaxTokens) {
+        @DefaultValue("20000000") @Min(0) long defaultMaxTokens,
+        @DefaultValue("0.5") @DecimalMin("0") @DecimalMax("1") double maxFailedShare) {
 
     TrainingSettings {
         if (validationTimeout != null && (validationTimeout.isNegative() || validationTimeout.isZero())) {

@@ -24,7 +24,7 @@ class RunGuardTest {
         RunGuard guard = new RunGuard(() -> false, () -> false, new RunGuard.Budget(null, 1000L), RunGuard.Spent.NOTHING);
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
-        Callable<Object> waiting = () -> guard.call("p", 8, () -> {
+        Callable<Object> waiting = () -> guard.call("p", "m", 8, () -> {
             inside.countDown();
             await(release);
             return null;
@@ -34,7 +34,7 @@ class RunGuardTest {
             var second = threads.submit(waiting);
             assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
             // two calls reserve 500 tokens each before any answer: a third would pass 1,000
-            assertThatThrownBy(() -> guard.call("p", 8, () -> null)).isInstanceOf(RunEnded.class)
+            assertThatThrownBy(() -> guard.call("p", "m", 8, () -> null)).isInstanceOf(RunEnded.class)
                     .hasMessageContaining("1000 tokens").extracting(e -> ((RunEnded) e).code())
                     .isEqualTo("BUDGET_EXCEEDED");
             release.countDown();
@@ -42,21 +42,21 @@ class RunGuardTest {
             second.get();
         }
         // the reservations ended with their calls: a call may start again
-        assertThat(guard.call("p", 8, () -> "answered")).isEqualTo("answered");
+        assertThat(guard.call("p", "m", 8, () -> "answered")).isEqualTo("answered");
     }
 
     @Test
     void whatACallSpentCountsAndSetsTheNextReservation() {
         RunGuard guard = new RunGuard(() -> false, () -> false, new RunGuard.Budget(new BigDecimal("0.05"), 1000L),
                 new RunGuard.Spent(3, 100, new BigDecimal("0.01")));
-        guard.call("p", 1, () -> {
+        guard.call("p", "m", 1, () -> {
             guard.spent(reply(600, "0.02"));
             return null;
         });
         assertThat(guard.tokens()).isEqualTo(700);
         assertThat(guard.cost()).isEqualByComparingTo("0.03");
         // the next call is expected to use as much as the largest so far: 700 + 600 > 1,000
-        assertThatThrownBy(() -> guard.call("p", 1, () -> null)).isInstanceOf(RunEnded.class)
+        assertThatThrownBy(() -> guard.call("p", "m", 1, () -> null)).isInstanceOf(RunEnded.class)
                 .hasMessageContaining("700 used");
     }
 
@@ -66,13 +66,13 @@ class RunGuardTest {
         AtomicBoolean stopping = new AtomicBoolean();
         AtomicInteger made = new AtomicInteger();
         RunGuard guard = new RunGuard(cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
-        guard.call("p", 2, made::incrementAndGet);
+        guard.call("p", "m", 2, made::incrementAndGet);
         stopping.set(true);
-        assertThatThrownBy(() -> guard.call("p", 2, made::incrementAndGet)).isInstanceOf(RunStopping.class);
+        assertThatThrownBy(() -> guard.call("p", "m", 2, made::incrementAndGet)).isInstanceOf(RunStopping.class);
         stopping.set(false);
         cancel.set(true);
         RunGuard fresh = new RunGuard(cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
-        assertThatThrownBy(() -> fresh.call("p", 2, made::incrementAndGet)).isInstanceOf(RunEnded.class)
+        assertThatThrownBy(() -> fresh.call("p", "m", 2, made::incrementAndGet)).isInstanceOf(RunEnded.class)
                 .extracting(e -> ((RunEnded) e).status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(made).hasValue(1);
     }
@@ -83,7 +83,7 @@ class RunGuardTest {
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<Callable<Void>> calls = java.util.stream.IntStream.range(0, 40).<Callable<Void>>mapToObj(i -> () -> guard
-                .call("p", 3, () -> {
+                .call("p", "m", 3, () -> {
                     most.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
                     Thread.yield();
                     inFlight.decrementAndGet();

@@ -122,16 +122,19 @@ class TrainingJobDurabilityTest extends TrainingTest {
     }
 
     @Test
-    void groupsWhoseDistillationStaysMalformedAreCountedAsFailed() {
+    void aStepWhoseDistillationMostlyStaysMalformedFailsTheJob() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         UUID id = startedJob(Map.of("datasetId", dataset, "library", library("garbled"), "rolloutModel", "sim",
                 "distillModel", "garbled", "groupSize", 4, "epochs", 1));
         await().atMost(Duration.ofSeconds(30)).until(() -> jobs.find(id).orElseThrow().status().finished());
 
+        // every group fails, more than tfgrpo.training.max-failed-share (0.5) of them
         http.get().uri("/api/training-jobs/{id}", id).exchange().expectBody()
-                .jsonPath("$.status").isEqualTo("SUCCEEDED")
-                .jsonPath("$.steps[0].groupsLearned").isEqualTo(0)
-                .jsonPath("$.steps[0].groupsFailed").value(f -> assertThat((Integer) f).isPositive())
+                .jsonPath("$.status").isEqualTo("FAILED")
+                .jsonPath("$.errorCode").isEqualTo("DISTILLATION_FAILED")
+                .jsonPath("$.error").value(e -> assertThat((String) e).contains("more than "
+                        + "tfgrpo.training.max-failed-share (0.5)").contains("did not return valid JSON"))
+                .jsonPath("$.completedSteps").isEqualTo(0)
                 .jsonPath("$.versions.length()").isEqualTo(0);
         List<String> failures = jdbc.queryForList("select failure from group_result where job_id = ?", String.class, id);
         assertThat(failures).isNotEmpty().allSatisfy(f -> assertThat(f).contains("did not return valid JSON"));

@@ -41,6 +41,10 @@ public abstract class TrainingTest extends HttpTest {
             .withRetryAfterSeconds(1).withSeed(13));
     /** A server whose every answer is prose where JSON was asked for. */
     static final WireMockServer garbled = new WireMockServer(options().dynamicPort());
+    /** A distillation model whose answers a test scripts per kind of answer (see {@code DistillationFailuresTest}). */
+    static final WireMockServer scripted = new WireMockServer(options().dynamicPort());
+    /** A server that refuses the API key of every call (401). */
+    static final WireMockServer refused = new WireMockServer(options().dynamicPort());
 
     static {
         garbled.start();
@@ -50,6 +54,12 @@ public abstract class TrainingTest extends HttpTest {
                          "choices": [{"index": 0, "message": {"role": "assistant", "content": "Sure! Here you go: {oops"},
                                       "finish_reason": "stop"}],
                          "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}""")));
+        scripted.start();
+        refused.start();
+        refused.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(401)
+                .withHeader("Content-Type", "application/json").withBody("""
+                        {"error": {"message": "Incorrect API key provided: sk-wrong.", "type": "invalid_request_error",
+                                   "code": "invalid_api_key"}}""")));
     }
 
     @DynamicPropertySource
@@ -70,6 +80,13 @@ public abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.models.garbled.provider", () -> "openai");
         registry.add("tfgrpo.models.garbled.base-url", () -> garbled.baseUrl() + "/v1");
         registry.add("tfgrpo.models.garbled.model", () -> "garbled");
+        registry.add("tfgrpo.models.scripted.provider", () -> "openai");
+        registry.add("tfgrpo.models.scripted.base-url", () -> scripted.baseUrl() + "/v1");
+        registry.add("tfgrpo.models.scripted.model", () -> "scripted");
+        registry.add("tfgrpo.models.refused.provider", () -> "openai");
+        registry.add("tfgrpo.models.refused.base-url", () -> refused.baseUrl() + "/v1");
+        registry.add("tfgrpo.models.refused.model", () -> "refused");
+        registry.add("tfgrpo.models.refused.max-concurrency", () -> "2");
         // nothing listens on the discard port: every call fails to connect
         registry.add("tfgrpo.models.dead.provider", () -> "openai");
         registry.add("tfgrpo.models.dead.base-url", () -> "http://127.0.0.1:9/v1");
