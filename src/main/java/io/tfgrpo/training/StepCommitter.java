@@ -79,12 +79,14 @@ class StepCommitter {
                 step = new StepStore.Step(draft.step(), draft.epoch(), draft.batch(), draft.baseVersion(),
                         commit.version().version(), draft.problems(), draft.meanReward(), draft.groupsLearned(),
                         draft.groupsSkipped(), draft.groupsFailed(), operations.size() - commit.rejected().size(),
-                        dropped + commit.rejected().size(), draft.tokens(), draft.costUsd(), draft.durationMs());
+                        dropped + commit.rejected().size(), draft.tokens(), draft.costUsd(), draft.durationMs(),
+                        draft.rolloutsFailed(), draft.rolloutsTruncated());
             }
             else {
                 step = new StepStore.Step(draft.step(), draft.epoch(), draft.batch(), draft.baseVersion(), null,
                         draft.problems(), draft.meanReward(), draft.groupsLearned(), draft.groupsSkipped(),
-                        draft.groupsFailed(), 0, dropped, draft.tokens(), draft.costUsd(), draft.durationMs());
+                        draft.groupsFailed(), 0, dropped, draft.tokens(), draft.costUsd(), draft.durationMs(),
+                        draft.rolloutsFailed(), draft.rolloutsTruncated());
             }
             store.saveStep(job.id(), step);
             if (!jobs.advance(job.id(), job.leaseEpoch(), draft.step())) {
