@@ -8,7 +8,9 @@ import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.Structured;
 
 /**
  * Makes the verifier a {@link VerifierSpec} describes. The math, exact and regex verifiers are local and pure;
@@ -37,7 +39,12 @@ public class Verifiers {
 
     /** As {@link #create(VerifierSpec)}; an llm-judge's calls are recorded in the ledger as {@code owner}'s. */
     public Verifier create(VerifierSpec spec, String owner) {
-        return create(spec, owner, gateway::structured);
+        return create(spec, owner, new ModelCalls() {
+            @Override
+            public <T> Structured<T> structured(ChatCall call, Class<T> type) {
+                return gateway.structured(call, type);
+            }
+        });
     }
 
     /** As {@link #create(VerifierSpec, String)}, an llm-judge's calls made through {@code calls}. */
