@@ -40,11 +40,8 @@ class HonestRewardsTest extends TrainingTest {
         long truncated = count("select count(*) from rollout where job_id = ? and truncated", id);
         assertThat(failed).as("the simulator fails a quarter of the requests for good").isPositive();
         assertThat(truncated).as("and cuts a quarter of the answers off").isPositive();
-        var job = http.get().uri("/api/training-jobs/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(TrainingJobView.class).getResponseBody();
-        TrainingStepView step = job.steps().getFirst();
-        assertThat(step.rolloutsFailed()).isEqualTo((int) failed);
-        assertThat(step.rolloutsTruncated()).isEqualTo((int) truncated);
+        Map<String, Object> step = firstStep(id);
+        assertThat(step).containsEntry("rolloutsFailed", (int) failed).containsEntry("rolloutsTruncated", (int) truncated);
         assertThat(events.stream().filter(e -> e.startsWith("step")).findFirst().orElseThrow())
                 .contains("\"rolloutsFailed\":" + failed).contains("\"rolloutsTruncated\":" + truncated);
         // the rollouts page says which ones
@@ -58,7 +55,8 @@ class HonestRewardsTest extends TrainingTest {
         // no answer, no reward, no summary: they are out of their group
         assertThat(count("select count(*) from rollout where job_id = ? and (failed or truncated) "
                 + "and (reward is not null or summary is not null)", id)).isZero();
-        assertThat(step.meanReward()).isCloseTo(jdbc.queryForObject("select avg(reward) from rollout "
+        assertThat(((Number) step.get("meanReward")).doubleValue()).isCloseTo(jdbc.queryForObject(
+                "select avg(reward) from rollout "
                 + "where job_id = ? and not failed and not truncated", Double.class, id), org.assertj.core.data.Offset
                 .offset(1e-9));
 
@@ -72,8 +70,8 @@ class HonestRewardsTest extends TrainingTest {
                     id, item)).isZero();
         }
         long learned = count("select count(*) from group_result where job_id = ? and failure is null", id);
-        assertThat(step.groupsLearned()).isEqualTo((int) learned);
-        assertThat(step.groupsSkipped()).isGreaterThanOrEqualTo(loners.size());
+        assertThat(step.get("groupsLearned")).isEqualTo((int) learned);
+        assertThat((int) step.get("groupsSkipped")).isGreaterThanOrEqualTo(loners.size());
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'SUMMARY' and outcome = 'OK'",
                 id.toString())).isEqualTo(count("select count(*) from rollout where job_id = ? and summary is not null",
                         id));
@@ -114,9 +112,10 @@ class HonestRewardsTest extends TrainingTest {
         assertThat(judgePrompts).hasSize(12).allSatisfy(prompt -> assertThat(prompt)
                 .doesNotContain("Reference answer").contains("no model solution").contains("CORRECT"));
         // the judge's calls are the job's: its steps' tokens add up to what the ledger holds for it
-        TrainingJobView job = http.get().uri("/api/training-jobs/{id}", id).exchange()
-                .returnResult(TrainingJobView.class).getResponseBody();
-        assertThat(job.steps().stream().mapToLong(TrainingStepView::tokens).sum()).isEqualTo(job.tokens());
+        Map<?, ?> job = http.get().uri("/api/training-jobs/{id}", id).exchange().returnResult(Map.class)
+                .getResponseBody();
+        assertThat(((List<?>) job.get("steps")).stream().mapToLong(step -> ((Number) ((Map<?, ?>) step)
+                .get("tokens")).longValue()).sum()).isEqualTo(((Number) job.get("tokens")).longValue());
     }
 
     @Test
@@ -160,6 +159,13 @@ class HonestRewardsTest extends TrainingTest {
                             "sim", "verifier", verifier))
                     .exchange().expectStatus().isOk();
         }
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, Object> firstStep(UUID id) {
+        List<Map<String, Object>> steps = (List<Map<String, Object>>) http.get().uri("/api/training-jobs/{id}", id)
+                .exchange().expectStatus().isOk().returnResult(Map.class).getResponseBody().get("steps");
+        return steps.getFirst();
     }
 
     private UUID finishedJob(Map<String, Object> body) {
