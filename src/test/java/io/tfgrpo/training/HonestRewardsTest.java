@@ -72,6 +72,9 @@ class HonestRewardsTest extends TrainingTest {
         long learned = count("select count(*) from group_result where job_id = ? and failure is null", id);
         assertThat(step.get("groupsLearned")).isEqualTo((int) learned);
         assertThat((int) step.get("groupsSkipped")).isGreaterThanOrEqualTo(loners.size());
+        System.out.printf("HonestRewardsTest: of 60 rollouts %d failed and %d were cut off; %d of 20 groups were left "
+                + "with fewer than 2 answers; %d groups learned, %d skipped%n", failed, truncated, loners.size(), learned,
+                step.get("groupsSkipped"));
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'SUMMARY' and outcome = 'OK'",
                 id.toString())).isEqualTo(count("select count(*) from rollout where job_id = ? and summary is not null",
                         id));
@@ -133,6 +136,10 @@ class HonestRewardsTest extends TrainingTest {
                 .jsonPath("$.errorCode").isEqualTo("BUDGET_EXCEEDED");
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'JUDGE'", id.toString()))
                 .as("the guard stopped the judge long before it had judged all 40 answers").isLessThan(10);
+        System.out.printf("HonestRewardsTest: a 15,000-token budget stopped the job after %d judge calls, %d tokens "
+                + "in all%n", count("select count(*) from llm_call where owner = ? and purpose = 'JUDGE'", id.toString()),
+                count("select coalesce(sum(prompt_tokens + completion_tokens), 0) from llm_call where owner = ?",
+                        id.toString()));
     }
 
     @Test
