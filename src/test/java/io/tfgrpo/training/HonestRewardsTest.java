@@ -143,6 +143,28 @@ class HonestRewardsTest extends TrainingTest {
     }
 
     @Test
+    void aDryRunCountsTheJudgesCalls() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        Map<String, Object> math = Map.of("datasetId", dataset, "library", "planned", "rolloutModel", "sim",
+                "distillModel", "sim", "groupSize", 2, "epochs", 1);
+        Map<String, Object> judged = new java.util.HashMap<>(math);
+        judged.put("verifier", Map.of("type", "llm-judge", "profile", "sim"));
+
+        Map<?, ?> withoutJudge = plan(math);
+        Map<?, ?> withJudge = plan(judged);
+
+        assertThat(withoutJudge.get("judgeCalls")).isEqualTo(0);
+        assertThat(withJudge.get("judgeCalls")).isEqualTo(40);
+        assertThat(((Number) withJudge.get("estimatedTokens")).longValue())
+                .isGreaterThan(((Number) withoutJudge.get("estimatedTokens")).longValue() + 40 * 400);
+    }
+
+    private Map<?, ?> plan(Map<String, Object> request) {
+        return http.post().uri("/api/training-jobs/plan").contentType(MediaType.APPLICATION_JSON).body(request)
+                .exchange().expectStatus().isOk().returnResult(Map.class).getResponseBody();
+    }
+
+    @Test
     void aVerifierThatNeedsAnswersIsRefusedOnADatasetWithoutThem() {
         UUID dataset = uploadText(withoutAnswers(3));
         for (Map<String, Object> verifier : List.<Map<String, Object>>of(Map.of("type", "math"),
