@@ -120,7 +120,8 @@ public class LlmGateway {
                     passedOn.run();
                     onEvent.accept(event);
                 }), result -> new ModelClient.Answer(result.content() == null ? "" : result.content(),
-                        client.profile().model(), result.promptTokens(), result.completionTokens()));
+                        client.profile().model(), result.promptTokens(), result.completionTokens(),
+                        result.finishReason()));
         return new Forwarded(replied.result().body(), replied.reply());
     }
 
@@ -264,7 +265,7 @@ public class LlmGateway {
             throw e;
         }
         return new ChatReply(answer.content(), answer.model(), prompt, completion, estimated, cost, latency, attempts,
-                id, cached);
+                id, cached, answer.finishReason());
     }
 
     private ChatReply failed(ModelClient client, ChatCall call, long started, int attempts, Failure failure) {

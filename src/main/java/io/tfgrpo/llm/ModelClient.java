@@ -34,8 +34,12 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class ModelClient implements AutoCloseable {
 
-    /** What one successful attempt returned; token counts are null when the provider gave no usage. */
-    record Answer(String content, String model, Integer promptTokens, Integer completionTokens) {
+    /**
+     * What one successful attempt returned; token counts are null when the provider gave no usage. The finish
+     * reason is the provider's, lower case ({@code stop}, {@code length}: cut off at the token limit; Ollama's
+     * {@code done_reason}), null when it gave none.
+     */
+    record Answer(String content, String model, Integer promptTokens, Integer completionTokens, String finishReason) {
     }
 
     private final String name;
@@ -88,14 +92,14 @@ final class ModelClient implements AutoCloseable {
             // handling)
             Passthrough.Result result = passthrough.send(plainBody(call), event -> { });
             return new Answer(result.content() == null ? "" : result.content(), profile.model(),
-                    result.promptTokens(), result.completionTokens());
+                    result.promptTokens(), result.completionTokens(), result.finishReason());
         }
         ChatResponse response = chatModel.call(new Prompt(messages(call.messages()), options(call, schema, schemaJson)));
         Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
         String content = response.getResult() == null ? null : response.getResult().getOutput().getText();
         return new Answer(content == null ? "" : content, profile.model(),
                 usage == null ? null : positiveOrNull(usage.getPromptTokens()),
-                usage == null ? null : positiveOrNull(usage.getCompletionTokens()));
+                usage == null ? null : positiveOrNull(usage.getCompletionTokens()), finishReason(response));
     }
 
     /**
@@ -105,6 +109,7 @@ final class ModelClient implements AutoCloseable {
     Answer stream(ChatCall call, Consumer<String> onDelta) {
         StringBuilder content = new StringBuilder();
         Integer[] usage = { null, null };
+        String[] finish = { null };
         chatModel.stream(new Prompt(messages(call.messages()), options(call, null, null))).doOnNext(response -> {
             if (response.getResult() != null && response.getResult().getOutput().getText() != null) {
                 String delta = response.getResult().getOutput().getText();
@@ -113,13 +118,16 @@ final class ModelClient implements AutoCloseable {
                     onDelta.accept(delta);
                 }
             }
+            if (finishReason(response) != null) {
+                finish[0] = finishReason(response);
+            }
             Usage chunkUsage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
             if (chunkUsage != null && positiveOrNull(chunkUsage.getPromptTokens()) != null) {
                 usage[0] = chunkUsage.getPromptTokens();
                 usage[1] = positiveOrNull(chunkUsage.getCompletionTokens());
             }
         }).blockLast(profile.timeout().multipliedBy(4));
-        return new Answer(content.toString(), profile.model(), usage[0], usage[1]);
+        return new Answer(content.toString(), profile.model(), usage[0], usage[1], finish[0]);
     }
 
     /** The Chat Completions body of a plain call, with the same options the Spring AI path would send. */
@@ -224,6 +232,23 @@ final class ModelClient implements AutoCloseable {
                 .options(OllamaChatOptions.builder().model(profile.model()).build())
                 .retryTemplate(new RetryTemplate(RetryPolicy.withMaxRetries(0)))
                 .build();
+    }
+
+    /** Spring AI's finish reason: OpenAI's as its SDK names it ({@code LENGTH}), Ollama's {@code done_reason}. */
+    private static String finishReason(ChatResponse response) {
+        if (response.getResult() == null || response.getResult().getMetadata() == null) {
+            return null;
+        }
+        return normalised(response.getResult().getMetadata().getFinishReason());
+    }
+
+    /** A finish reason in lower case; null for none (or an SDK's "unknown"). */
+    static String normalised(String finishReason) {
+        if (finishReason == null || finishReason.isBlank()) {
+            return null;
+        }
+        String reason = finishReason.strip().toLowerCase(java.util.Locale.ROOT);
+        return reason.equals("_unknown") || reason.equals("unknown") ? null : reason;
     }
 
     private static Integer positiveOrNull(Integer tokens) {

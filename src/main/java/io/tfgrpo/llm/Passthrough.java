@@ -39,8 +39,11 @@ import tools.jackson.databind.node.ObjectNode;
  */
 final class Passthrough implements AutoCloseable {
 
-    /** What an attempt returned: the reply (non-streamed) and the usage, when the server reported it. */
-    record Result(ObjectNode body, Integer promptTokens, Integer completionTokens, String content) {
+    /**
+     * What an attempt returned: the reply (non-streamed), the usage when the server reported it, and the first
+     * choice's finish reason ({@code length}: cut off at the token limit).
+     */
+    record Result(ObjectNode body, Integer promptTokens, Integer completionTokens, String content, String finishReason) {
     }
 
     /** An answer other than 200: the gateway decides whether to retry it. */
@@ -147,8 +150,10 @@ final class Passthrough implements AutoCloseable {
 
     private Result reply(ObjectNode body) {
         JsonNode usage = body.path("usage");
+        JsonNode choice = body.path("choices").path(0);
         return new Result(body, tokens(usage, "prompt_tokens"), tokens(usage, "completion_tokens"),
-                body.path("choices").path(0).path("message").path("content").asString(""));
+                choice.path("message").path("content").asString(""),
+                ModelClient.normalised(choice.path("finish_reason").asString(null)));
     }
 
     private Result events(InputStream in, Consumer<String> onEvent) throws IOException {
@@ -173,7 +178,8 @@ final class Passthrough implements AutoCloseable {
             }
             onEvent.accept(data);
         }
-        return new Result(null, prompt, completion, null);
+        // a forwarded stream is passed on as it came, its finish reason with it
+        return new Result(null, prompt, completion, null, null);
     }
 
     private static Integer tokens(JsonNode usage, String field) {

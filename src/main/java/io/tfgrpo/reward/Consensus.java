@@ -3,6 +3,7 @@ package io.tfgrpo.reward;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,6 +38,26 @@ final class Consensus {
         int most = classes.stream().mapToInt(List::size).max().orElse(0);
         List<List<String>> largest = classes.stream().filter(members -> members.size() == most).toList();
         return largest.size() == 1 ? Optional.of(largest.getFirst().getFirst()) : Optional.empty();
+    }
+
+    /**
+     * {@link #majority} where two answers are equal when their keys are (a verifier's normalised form of an answer),
+     * counted in one pass; the label is the first-seen answer of the winning key. A null key is no answer.
+     */
+    static Optional<String> majorityByKey(List<String> answers, Function<String, String> key) {
+        Map<String, String> firstSeen = new LinkedHashMap<>();
+        Map<String, Integer> votes = new HashMap<>();
+        for (String answer : answers) {
+            String k = answer == null || answer.isBlank() ? null : key.apply(answer);
+            if (k != null) {
+                firstSeen.putIfAbsent(k, answer);
+                votes.merge(k, 1, Integer::sum);
+            }
+        }
+        int most = votes.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+        List<String> largest = votes.entrySet().stream().filter(e -> e.getValue() == most).map(Map.Entry::getKey)
+                .toList();
+        return largest.size() == 1 ? Optional.of(firstSeen.get(largest.getFirst())) : Optional.empty();
     }
 
     /** {@link #majority} with {@link MathAnswers#equivalent}. */

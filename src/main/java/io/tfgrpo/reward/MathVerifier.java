@@ -1,6 +1,7 @@
 package io.tfgrpo.reward;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -41,6 +42,12 @@ final class MathVerifier implements Verifier {
             case DIFFERENT -> Verifiers.compared(false, answer, reference);
             case OUT_OF_TIME -> gaveUp("time", answer, "the answer took too long to compare");
         };
+    }
+
+    /** The majority final answer by math equivalence, each response read once within the budget. */
+    @Override
+    public Optional<String> consensus(List<String> responses) {
+        return Consensus.majorityOfResponses(responses, budget);
     }
 
     private Reward gaveUp(String cause, String answer, String reason) {

@@ -1,6 +1,9 @@
 package io.tfgrpo.reward;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.MatchResult;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,23 +38,57 @@ final class RegexVerifier implements Verifier {
         return pattern.namedGroups().containsKey("answer");
     }
 
+    /**
+     * With an answer group: the majority captured answer (trimmed, and ignoring case unless case-sensitive), each
+     * response matched once within the budget; a response the pattern cannot be run on in time has no answer.
+     */
+    @Override
+    public Optional<String> consensus(List<String> responses) {
+        if (!hasAnswerGroup) {
+            return Optional.empty();
+        }
+        return Consensus.majorityByKey(responses.stream().map(this::capturedOrNull).toList(),
+                answer -> caseSensitive ? answer : answer.toLowerCase(Locale.ROOT));
+    }
+
+    private String capturedOrNull(String response) {
+        try {
+            return captured(response == null ? "" : response);
+        }
+        catch (Deadline.Passed e) {
+            cutShort.count("regex", "time");
+            return null;
+        }
+        catch (StackOverflowError e) {
+            cutShort.count("regex", "recursion");
+            return null;
+        }
+    }
+
+    /** The last match's answer group, trimmed; null when the pattern does not match. */
+    private String captured(String response) {
+        String examined = response.substring(Math.max(0, response.length() - MAX_EXAMINED));
+        MatchResult last = pattern.matcher(Deadline.after(budget).watching(examined)).results()
+                .reduce((first, second) -> second).orElse(null);
+        return last == null || last.group("answer") == null ? null : last.group("answer").strip();
+    }
+
     @Override
     public Reward score(Attempt attempt) {
         String reference = hasAnswerGroup
                 ? Verifiers.requireReference(attempt, "a regex verifier with an answer group").strip() : null;
         String response = attempt.response() == null ? "" : attempt.response();
-        String examined = response.substring(Math.max(0, response.length() - MAX_EXAMINED));
-        Matcher matcher = pattern.matcher(Deadline.after(budget).watching(examined));
         try {
             if (!hasAnswerGroup) {
+                String examined = response.substring(Math.max(0, response.length() - MAX_EXAMINED));
+                Matcher matcher = pattern.matcher(Deadline.after(budget).watching(examined));
                 return matcher.find() ? Reward.pass(matcher.group(), "the pattern matches")
                         : Reward.fail(null, "the pattern does not match");
             }
-            MatchResult last = matcher.results().reduce((first, second) -> second).orElse(null);
-            if (last == null || last.group("answer") == null) {
+            String answer = captured(response);
+            if (answer == null) {
                 return Reward.fail(null, "the pattern does not match");
             }
-            String answer = last.group("answer").strip();
             return Verifiers.compared(Verifiers.sameText(answer, reference, caseSensitive), answer, reference);
         }
         catch (Deadline.Passed e) {

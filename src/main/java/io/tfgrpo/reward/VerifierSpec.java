@@ -21,10 +21,17 @@ import com.fasterxml.jackson.annotation.JsonValue;
  * @param profile       llm-judge: the model profile of the judge
  * @param rubric        llm-judge: what the judge is told to look for (optional)
  * @param url           webhook: where attempts are posted for scoring
+ * @param graded        llm-judge: a score in [0, 1] instead of the paper's binary verdict (CORRECT 1, INCORRECT 0;
+ *                      default false)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record VerifierSpec(Type type, Boolean caseSensitive, String pattern, String profile, String rubric,
-        String url) {
+        String url, Boolean graded) {
+
+    /** A spec without {@code graded} (a judge gives its binary verdict). */
+    public VerifierSpec(Type type, Boolean caseSensitive, String pattern, String profile, String rubric, String url) {
+        this(type, caseSensitive, pattern, profile, rubric, url, null);
+    }
 
     public enum Type {
         MATH, EXACT, REGEX, LLM_JUDGE, WEBHOOK;
@@ -57,7 +64,8 @@ public record VerifierSpec(Type type, Boolean caseSensitive, String pattern, Str
      * credentials, a fragment). Only an admin sees the URL whole.
      */
     public VerifierSpec withoutSecrets() {
-        return url == null ? this : new VerifierSpec(type, caseSensitive, pattern, profile, rubric, withoutSecrets(url));
+        return url == null ? this
+                : new VerifierSpec(type, caseSensitive, pattern, profile, rubric, withoutSecrets(url), graded);
     }
 
     /** A URL without credentials, query and fragment. */
@@ -110,6 +118,7 @@ public record VerifierSpec(Type type, Boolean caseSensitive, String pattern, Str
         unused(problems, "profile", profile, kind, Type.LLM_JUDGE);
         unused(problems, "rubric", rubric, kind, Type.LLM_JUDGE);
         unused(problems, "url", url, kind, Type.WEBHOOK);
+        unused(problems, "graded", graded, kind, Type.LLM_JUDGE);
         return problems;
     }
 
@@ -124,6 +133,10 @@ public record VerifierSpec(Type type, Boolean caseSensitive, String pattern, Str
             case LLM_JUDGE, WEBHOOK -> false;
             case null -> false;
         };
+    }
+
+    boolean gradedOrDefault() {
+        return Boolean.TRUE.equals(graded);
     }
 
     boolean caseSensitiveOrDefault() {

@@ -1,16 +1,16 @@
 package io.tfgrpo.reward;
 
 import java.net.URI;
-import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
 import io.micrometer.core.instrument.MeterRegistry;
 
+import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.LlmGateway;
+import io.tfgrpo.llm.Structured;
 
 /**
  * Makes the verifier a {@link VerifierSpec} describes. The math, exact and regex verifiers are local and pure;
@@ -39,6 +39,16 @@ public class Verifiers {
 
     /** As {@link #create(VerifierSpec)}; an llm-judge's calls are recorded in the ledger as {@code owner}'s. */
     public Verifier create(VerifierSpec spec, String owner) {
+        return create(spec, owner, new ModelCalls() {
+            @Override
+            public <T> Structured<T> structured(ChatCall call, Class<T> type) {
+                return gateway.structured(call, type);
+            }
+        });
+    }
+
+    /** As {@link #create(VerifierSpec, String)}, an llm-judge's calls made through {@code calls}. */
+    public Verifier create(VerifierSpec spec, String owner, ModelCalls calls) {
         Objects.requireNonNull(spec, "a verifier spec is required");
         if (!spec.problems().isEmpty()) {
             throw new IllegalArgumentException("invalid verifier: " + String.join("; ", spec.problems()));
@@ -48,7 +58,7 @@ public class Verifiers {
             case EXACT -> new ExactVerifier(spec.caseSensitiveOrDefault());
             case REGEX -> new RegexVerifier(spec.compiledPattern(), spec.caseSensitiveOrDefault(),
                     settings.verificationBudget(), cutShort);
-            case LLM_JUDGE -> new LlmJudgeVerifier(gateway, spec.profile(), spec.rubric(), owner);
+            case LLM_JUDGE -> new LlmJudgeVerifier(calls, spec.profile(), spec.rubric(), spec.gradedOrDefault(), owner);
             case WEBHOOK -> {
                 URI url = URI.create(spec.url());
                 if (!webhookAllowed(url)) {
@@ -58,14 +68,6 @@ public class Verifiers {
                 yield new WebhookVerifier(url, settings.webhookTimeout());
             }
         };
-    }
-
-    /**
-     * Ground-truth-free: a group's pseudo-label, the majority final answer of its responses ({@link Consensus}); null
-     * responses are none. Each response is read once, within the verification budget.
-     */
-    public Optional<String> pseudoLabel(List<String> responses) {
-        return Consensus.majorityOfResponses(responses, settings.verificationBudget());
     }
 
     /** Whether the webhook's host is one the operator allowed (exact, case-insensitive). */

@@ -13,7 +13,8 @@ import org.springframework.web.client.RestClientException;
 import tools.jackson.databind.JsonNode;
 
 /**
- * Asks a service of the user's for the reward: POSTs {@code {problem, answer, response}} and expects
+ * Asks a service of the user's for the reward: POSTs {@code {problem, answer, response}} ({@code answer} only when
+ * there is a reference answer: a dataset without answers, or a ground-truth-free job, sends none) and expects
  * {@code {reward}} in [0, 1]. Redirects are not followed (no detours to other hosts); timeouts, errors and
  * malformed replies fail the scoring instead of counting as zero.
  */
@@ -37,7 +38,9 @@ final class WebhookVerifier implements Verifier {
         try {
             Map<String, Object> body = new java.util.LinkedHashMap<>();
             body.put("problem", attempt.problem());
-            body.put("answer", attempt.referenceAnswer());
+            if (attempt.referenceAnswer() != null) {
+                body.put("answer", attempt.referenceAnswer());
+            }
             body.put("response", attempt.response());
             reply = http.post().uri(url).contentType(MediaType.APPLICATION_JSON).body(body).retrieve()
                     .onStatus(status -> !status.is2xxSuccessful(), (request, response) -> {

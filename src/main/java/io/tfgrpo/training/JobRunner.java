@@ -16,7 +16,6 @@ import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.UsageView;
-import io.tfgrpo.reward.Verifiers;
 import io.tfgrpo.runs.RunEnded;
 import io.tfgrpo.runs.RunExecution;
 import io.tfgrpo.runs.RunGuard;
@@ -39,14 +38,13 @@ class JobRunner {
     private final Libraries libraries;
     private final LibraryVersions versions;
     private final LlmGateway gateway;
-    private final Verifiers verifiers;
     private final TrainingSettings settings;
     private final PromotionDecision promotion;
     private final LongTexts texts;
 
     JobRunner(PromotionDecision promotion, JobStore jobs, StepStore steps, StepRunner runner, StepCommitter committer, Datasets datasets,
-            Libraries libraries, LibraryVersions versions, LlmGateway gateway, Verifiers verifiers,
-            TrainingSettings settings, LongTexts texts) {
+            Libraries libraries, LibraryVersions versions, LlmGateway gateway, TrainingSettings settings,
+            LongTexts texts) {
         this.texts = texts;
         this.jobs = jobs;
         this.steps = steps;
@@ -56,7 +54,6 @@ class JobRunner {
         this.libraries = libraries;
         this.versions = versions;
         this.gateway = gateway;
-        this.verifiers = verifiers;
         this.settings = settings;
         this.promotion = promotion;
     }
@@ -71,8 +68,7 @@ class JobRunner {
             if (job.nextStep() < job.totalSteps()) {
                 StartTrainingJob.Budget budget = job.config().budget();
                 UsageView spent = gateway.usage(id.toString());
-                StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
-                        verifiers.create(job.config().verifier(), id.toString()),
+                StepRunner.Context ctx = runner.context(job, datasets.allItems(job.config().datasetId()),
                         new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
                         new RunGuard(() -> jobs.runs().cancelRequested(id), stopping,
                                 budget == null ? null : new RunGuard.Budget(budget.maxCostUsd(), budget.maxTokens()),
@@ -108,9 +104,11 @@ class JobRunner {
             throw RunEnded.failed("MODEL_FAILED", "Every rollout of step " + (step + 1) + " failed; last error: "
                     + rollouts.values().iterator().next().values().iterator().next().error());
         }
-        List<Integer> kept = batch.stream().filter(item -> learnable(rollouts.get(item), c.groupSize())).toList();
-        runner.summaries(ctx, step, kept, rollouts, library);
-        var withSummaries = steps.rollouts(job.id(), step);
+        var usable = usable(rollouts);
+        List<Integer> kept = batch.stream()
+                .filter(item -> learnable(usable.getOrDefault(item, Map.of()), c.groupSize())).toList();
+        runner.summaries(ctx, step, kept, usable, library);
+        var withSummaries = usable(steps.rollouts(job.id(), step));
         runner.advantages(ctx, step, kept, withSummaries, library);
         Map<Integer, StepStore.Group> groups = steps.groups(job.id(), step);
         int failed = (int) kept.stream().filter(item -> groups.get(item) == null || groups.get(item).failure() != null)
@@ -125,15 +123,17 @@ class JobRunner {
                 update.failure() != null ? update.failure() : groupError);
         List<NetUpdate.Proposed> net = update.failure() != null ? List.of() : texts.fit(ctx, step, update.operations());
 
-        double meanReward = rollouts.values().stream().flatMap(g -> g.values().stream())
+        double meanReward = usable.values().stream().flatMap(g -> g.values().stream())
                 .mapToDouble(r -> r.reward() == null ? 0 : r.reward()).average().orElse(0);
+        int rolloutsFailed = count(rollouts, StepStore.Rollout::failed);
+        int rolloutsTruncated = count(rollouts, StepStore.Rollout::truncated);
         List<String> problems = kept.stream().filter(item -> groups.get(item) != null && groups.get(item).failure() == null)
                 .map(item -> problemId(ctx.items().get(item))).toList();
         committer.commit(ctx, new StepStore.Step(step, epoch, batchIndex, base, null, batch.size(), meanReward,
                 kept.size() - failed, batch.size() - kept.size(), failed, 0, 0, ctx.guard().tokens() - tokensBefore,
                 ctx.guard().cost().subtract(costBefore), (System.nanoTime() - started) / 1_000_000,
-                update.failure() == null ? null : "the batch update failed: " + update.failure()), net, library,
-                problems);
+                rolloutsFailed, rolloutsTruncated,
+                update.failure() == null ? null : "the batch update failed: " + update.failure()), net, library, problems);
     }
 
     /**
@@ -149,12 +149,32 @@ class JobRunner {
         }
     }
 
-    /** METHOD.md step 3: a group whose rewards are all equal carries no signal, except with G = 1. */
-    private static boolean learnable(Map<Integer, StepStore.Rollout> group, int groupSize) {
+    /**
+     * METHOD.md step 3 over a group's usable rollouts: fewer than 2 are no comparison, and rewards all equal carry no
+     * signal; with G = 1 the group is used when its one rollout is usable. A failed call is never a lesson.
+     */
+    private static boolean learnable(Map<Integer, StepStore.Rollout> usable, int groupSize) {
         if (groupSize == 1) {
-            return group.values().stream().noneMatch(StepStore.Rollout::failed);
+            return usable.size() == 1;
         }
-        return group.values().stream().map(StepStore.Rollout::reward).distinct().count() > 1;
+        return usable.size() >= 2 && usable.values().stream().map(StepStore.Rollout::reward).distinct().count() > 1;
+    }
+
+    /** The rollouts that are answers: neither failed nor cut off at the token limit. */
+    private static Map<Integer, Map<Integer, StepStore.Rollout>> usable(
+            Map<Integer, Map<Integer, StepStore.Rollout>> rollouts) {
+        Map<Integer, Map<Integer, StepStore.Rollout>> usable = new java.util.HashMap<>();
+        rollouts.forEach((item, group) -> group.forEach((sample, r) -> {
+            if (r.usable()) {
+                usable.computeIfAbsent(item, i -> new java.util.HashMap<>()).put(sample, r);
+            }
+        }));
+        return usable;
+    }
+
+    private static int count(Map<Integer, Map<Integer, StepStore.Rollout>> rollouts,
+            java.util.function.Predicate<StepStore.Rollout> which) {
+        return (int) rollouts.values().stream().flatMap(g -> g.values().stream()).filter(which).count();
     }
 
     /** The version a step starts from: the last one the job committed, or the version the job started from. */

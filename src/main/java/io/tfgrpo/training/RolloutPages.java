@@ -14,10 +14,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class RolloutPages {
 
-    /** One rollout and what was learned from its group. */
+    /**
+     * One rollout and what was learned from its group; a failed or truncated one (cut off at the token limit) has no
+     * reward and took no part in its group.
+     */
     record RolloutView(int step, int item, int sample, String response, String extractedAnswer, Double reward,
             boolean failed, String error, String summary, JsonNode groupAdvantage, JsonNode groupOperations,
-            String groupFailure) {
+            String groupFailure, boolean truncated) {
     }
 
     private final JdbcClient jdbc;
@@ -39,7 +42,8 @@ class RolloutPages {
                 .query((rs, row) -> new RolloutView(rs.getInt("step"), rs.getInt("item"), rs.getInt("sample"),
                         rs.getString("response"), rs.getString("extracted"), (Double) rs.getObject("reward"),
                         rs.getBoolean("failed"), rs.getString("error"), rs.getString("summary"),
-                        tree(rs.getString("advantage")), tree(rs.getString("operations")), rs.getString("failure")))
+                        tree(rs.getString("advantage")), tree(rs.getString("operations")), rs.getString("failure"),
+                        rs.getBoolean("truncated")))
                 .list();
         return new PageView<>(content, page, size, total, (int) ((total + size - 1) / size));
     }

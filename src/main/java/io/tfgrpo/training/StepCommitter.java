@@ -105,7 +105,7 @@ class StepCommitter {
             StepStore.Step step = new StepStore.Step(draft.step(), draft.epoch(), draft.batch(), draft.baseVersion(),
                     version, draft.problems(), draft.meanReward(), draft.groupsLearned(), draft.groupsSkipped(),
                     draft.groupsFailed(), applied.size(), rejected.size(), draft.tokens(), draft.costUsd(),
-                    draft.durationMs(), draft.distillationFailed());
+                    draft.durationMs(), draft.rolloutsFailed(), draft.rolloutsTruncated(), draft.distillationFailed());
             store.saveStep(job.id(), step);
             store.saveStepOperations(job.id(), draft.step(), new TrainingStepDetail.Operations(applied, rejected));
             if (!jobs.advance(job.id(), job.leaseEpoch(), draft.step())) {

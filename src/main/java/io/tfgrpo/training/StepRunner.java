@@ -18,6 +18,7 @@ import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.llm.Structured;
 import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
+import io.tfgrpo.reward.ModelCalls;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.VerifierFailed;
@@ -48,6 +49,12 @@ class StepRunner {
         this.gateway = gateway;
         this.store = store;
         this.verifiers = verifiers;
+    }
+
+    /** A job's context: its verifier's model calls go through the job's guard like its own. */
+    Context context(JobStore.Job job, List<DatasetItemView> items, MethodPrompts prompts, RunGuard guard, int maxWords) {
+        Verifier verifier = verifiers.create(job.config().verifier(), job.id().toString(), verifierCalls(guard));
+        return new Context(job, items, verifier, prompts, guard, maxWords);
     }
 
     /** Steps 1 and 2: G rollouts per problem, and the group's rewards as soon as its answers are in. */
@@ -89,32 +96,43 @@ class StepRunner {
                 ctx.guard().spent(answered);
                 return answered;
             });
-            store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), null);
+            store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), reply.truncated(), null);
         }
         catch (ModelCallFailed failed) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new RunStopping();
             }
-            // METHOD.md: a rollout that still fails after retries counts as reward 0 and is marked failed
-            store.saveRollout(ctx.job().id(), step, item, sample, null, failed.getMessage());
+            // a rollout that still fails after retries is no answer: marked failed, it takes no part in its group
+            store.saveRollout(ctx.job().id(), step, item, sample, null, false, failed.getMessage());
         }
     }
 
-    /** Rewards of one group, from the reference answer or, ground-truth-free, from the group's majority answer. */
+    /**
+     * Rewards of one group's usable rollouts (neither failed nor cut off), from the reference answer or,
+     * ground-truth-free, from the answer most of them agree on as the job's verifier compares answers. A verifier that
+     * needs no reference (an llm-judge, a webhook) scores without one when the problem has none, and always in
+     * ground-truth-free mode. Only rollouts without a reward are scored, so a resumed step pays no judge twice.
+     */
     private void reward(Context ctx, int step, int item, Map<Integer, StepStore.Rollout> group) {
-        if (group.values().stream().allMatch(r -> r.reward() != null)) {
+        List<StepStore.Rollout> usable = group.values().stream().filter(StepStore.Rollout::usable)
+                .sorted(java.util.Comparator.comparingInt(StepStore.Rollout::sample)).toList();
+        if (usable.stream().allMatch(r -> r.reward() != null)) {
             return;
         }
         DatasetItemView problem = ctx.items().get(item);
-        String label = problem.answer();
-        if (ctx.job().config().groundTruthFree()) {
-            label = verifiers.pseudoLabel(group.values().stream().map(StepStore.Rollout::response).toList())
-                    .orElse(null);
-        }
-        for (StepStore.Rollout r : group.values()) {
+        JobConfig c = ctx.job().config();
+        boolean needsLabel = c.verifier().needsReferenceAnswer();
+        String label = !c.groundTruthFree() ? problem.answer()
+                : needsLabel ? ctx.verifier().consensus(usable.stream().map(StepStore.Rollout::response).toList())
+                        .orElse(null)
+                : null;
+        for (StepStore.Rollout r : usable) {
+            if (r.reward() != null) {
+                continue;
+            }
             Reward reward;
             try {
-                reward = r.failed() || label == null ? new Reward(0, null, "no answer or no label")
+                reward = label == null && needsLabel ? new Reward(0, null, "no label")
                         : ctx.verifier().score(new Attempt(problem.problem(), label, r.response()));
             }
             catch (VerifierFailed | ModelCallFailed | StructuredOutputFailed e) {
@@ -208,8 +226,29 @@ class StepRunner {
 
     /** A call of the job, made when its profile has a free slot and the job's guard lets it start. */
     private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
+        return guarded(ctx.guard(), profile, call);
+    }
+
+    private <T> T guarded(RunGuard guard, String profile, Supplier<T> call) {
         var model = gateway.profile(profile);
-        return ctx.guard().call(profile, model.model(), model.maxConcurrency(), call);
+        return guard.call(profile, model.model(), model.maxConcurrency(), call);
+    }
+
+    /**
+     * The model calls of a job's verifier (an llm-judge's), made like the job's own: a slot of the profile, the
+     * budget checked before each, its tokens and cost counted after, so they count in the job's budget and its steps.
+     */
+    private ModelCalls verifierCalls(RunGuard guard) {
+        return new ModelCalls() {
+            @Override
+            public <T> Structured<T> structured(ChatCall call, Class<T> type) {
+                return guarded(guard, call.profile(), () -> {
+                    Structured<T> result = gateway.structured(call, type);
+                    result.calls().forEach(guard::spent);
+                    return result;
+                });
+            }
+        };
     }
 
     private static String summaries(Map<Integer, StepStore.Rollout> group) {

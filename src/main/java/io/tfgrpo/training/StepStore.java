@@ -23,8 +23,16 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 class StepStore {
 
+    /**
+     * A rollout; {@code failed}: its call failed after retries; {@code truncated}: its answer was cut off at the token
+     * limit. Neither is an answer: such a rollout takes no part in its group.
+     */
     record Rollout(int item, int sample, String response, String extracted, Double reward, boolean failed,
-            String error, String summary) {
+            String error, String summary, boolean truncated) {
+
+        boolean usable() {
+            return !failed && !truncated;
+        }
     }
 
     record Group(int item, Distillation.GroupAdvantage advantage, List<Distillation.Operation> operations,
@@ -33,7 +41,8 @@ class StepStore {
 
     record Step(int step, int epoch, int batch, int baseVersion, Integer libraryVersion, int problems,
             double meanReward, int groupsLearned, int groupsSkipped, int groupsFailed, int operationsApplied,
-            int operationsRejected, long tokens, BigDecimal costUsd, long durationMs, String distillationFailed) {
+            int operationsRejected, long tokens, BigDecimal costUsd, long durationMs, int rolloutsFailed,
+            int rolloutsTruncated, String distillationFailed) {
     }
 
     /** The batch update of a step: its net operations, or why the call failed for good. */
@@ -68,13 +77,14 @@ class StepStore {
         return bySample;
     }
 
-    void saveRollout(UUID job, int step, int item, int sample, String response, String error) {
+    /** {@code response} null: the call failed with {@code error}. */
+    void saveRollout(UUID job, int step, int item, int sample, String response, boolean truncated, String error) {
         jdbc.sql("""
-                insert into rollout (job_id, step, item, sample, response, failed, error)
-                values (:job, :step, :item, :sample, :response, :failed, :error) on conflict do nothing""")
+                insert into rollout (job_id, step, item, sample, response, failed, truncated, error)
+                values (:job, :step, :item, :sample, :response, :failed, :truncated, :error) on conflict do nothing""")
                 .param("job", job).param("step", step).param("item", item).param("sample", sample)
-                .param("response", response).param("failed", response == null).param("error", truncate(error))
-                .update();
+                .param("response", response).param("failed", response == null).param("truncated", truncated)
+                .param("error", truncate(error)).update();
     }
 
     void saveReward(UUID job, int step, int item, int sample, String extracted, double reward) {
@@ -183,16 +193,18 @@ class StepStore {
         jdbc.sql("""
                 insert into training_step (job_id, step, epoch, batch, base_version, library_version, problems, mean_reward,
                        groups_learned, groups_skipped, groups_failed, operations_applied, operations_rejected, tokens,
-                       cost_usd, duration_ms, distillation_failed)
+                       cost_usd, duration_ms, rollouts_failed, rollouts_truncated, distillation_failed)
                 values (:job, :step, :epoch, :batch, :base, :version, :problems, :reward, :learned, :skipped, :failed,
-                        :applied, :rejected, :tokens, :cost, :duration, :distillationFailed)""")
+                        :applied, :rejected, :tokens, :cost, :duration, :rolloutsFailed, :rolloutsTruncated,
+                        :distillationFailed)""")
                 .param("job", job).param("step", s.step()).param("epoch", s.epoch()).param("batch", s.batch())
                 .param("base", s.baseVersion()).param("version", s.libraryVersion()).param("problems", s.problems())
                 .param("reward", s.meanReward()).param("learned", s.groupsLearned()).param("skipped", s.groupsSkipped())
                 .param("failed", s.groupsFailed()).param("applied", s.operationsApplied())
                 .param("rejected", s.operationsRejected()).param("tokens", s.tokens()).param("cost", s.costUsd())
-                .param("duration", s.durationMs()).param("distillationFailed", truncate(s.distillationFailed()))
-                .update();
+                .param("duration", s.durationMs()).param("rolloutsFailed", s.rolloutsFailed())
+                .param("rolloutsTruncated", s.rolloutsTruncated())
+                .param("distillationFailed", truncate(s.distillationFailed())).update();
     }
 
     List<Step> steps(UUID job) {
@@ -202,13 +214,14 @@ class StepStore {
                         rs.getDouble("mean_reward"), rs.getInt("groups_learned"), rs.getInt("groups_skipped"),
                         rs.getInt("groups_failed"), rs.getInt("operations_applied"), rs.getInt("operations_rejected"),
                         rs.getLong("tokens"), rs.getBigDecimal("cost_usd"), rs.getLong("duration_ms"),
-                        rs.getString("distillation_failed")))
+                        rs.getInt("rollouts_failed"), rs.getInt("rollouts_truncated"), rs.getString("distillation_failed")))
                 .list();
     }
 
     private static Rollout rollout(ResultSet rs, int row) throws SQLException {
         return new Rollout(rs.getInt("item"), rs.getInt("sample"), rs.getString("response"), rs.getString("extracted"),
-                (Double) rs.getObject("reward"), rs.getBoolean("failed"), rs.getString("error"), rs.getString("summary"));
+                (Double) rs.getObject("reward"), rs.getBoolean("failed"), rs.getString("error"), rs.getString("summary"),
+                rs.getBoolean("truncated"));
     }
 
     private static String truncate(String text) {

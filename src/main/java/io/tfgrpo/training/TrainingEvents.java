@@ -16,7 +16,8 @@ import io.tfgrpo.shared.ProgressStreams;
 /**
  * A job's progress as Server-Sent Events. The stream reads the database, not the worker's memory, so it works
  * on any instance whichever one runs the job: a {@code progress} event per rollout group that has all its
- * answers, a {@code step} event per committed step, and {@code done} with the final status.
+ * answers (its usable rollouts scored: {@code answers} counts them, and {@code meanReward} is theirs), a
+ * {@code step} event per committed step, and {@code done} with the final status.
  */
 @Component
 class TrainingEvents {
@@ -82,8 +83,9 @@ class TrainingEvents {
 
     private List<Map<String, Object>> finishedGroups(UUID id, int groupSize) {
         return jdbc.sql("""
-                select step, item, count(*) as answers, avg(coalesce(reward, 0)) as mean_reward from rollout
-                where job_id = :job group by step, item having count(*) >= :g and count(reward) >= :g
+                select step, item, count(reward) as answers, coalesce(avg(reward), 0) as mean_reward from rollout
+                where job_id = :job group by step, item
+                having count(*) >= :g and count(reward) = count(*) filter (where not failed and not truncated)
                 order by step, min(created_at)""")
                 .param("job", id).param("g", groupSize)
                 .query((rs, row) -> Map.<String, Object>of("step", rs.getInt("step"), "item", rs.getInt("item"),

@@ -196,14 +196,15 @@ public class TrainingJobs {
                 && dataset.answeredCount() < dataset.itemCount()) {
             errors.add(FieldError.field("datasetId", (dataset.itemCount() - dataset.answeredCount())
                     + " of the dataset's " + dataset.itemCount() + " problems have no answer, and the "
-                    + config.verifier().type() + " verifier needs one; set groundTruthFree or use a dataset with answers"));
+                    + config.verifier().type().jsonName() + " verifier needs one; set groundTruthFree, use a verifier "
+                    + "that scores without one (llm-judge, webhook) or a dataset with answers"));
         }
         config.promptOverrides().forEach((name, text) -> checkOverride(name, text, errors));
         if (config.validation() != null) {
             DatasetView validation = datasets.get(config.validation().datasetId());
             if (config.verifier().needsReferenceAnswer() && validation.answeredCount() < validation.itemCount()) {
                 errors.add(FieldError.field("validation.datasetId", "the validation dataset has problems without "
-                        + "an answer, and the " + config.verifier().type() + " verifier needs one"));
+                        + "an answer, and the " + config.verifier().type().jsonName() + " verifier needs one"));
             }
         }
         if (!errors.isEmpty()) {

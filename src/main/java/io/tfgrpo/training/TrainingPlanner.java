@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 import io.tfgrpo.dataset.DatasetItemView;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelProfile;
+import io.tfgrpo.reward.VerifierSpec;
 
 /**
  * The dry run's arithmetic. Calls are counted at their most (every group learning); tokens assume answers of a
@@ -23,6 +24,7 @@ class TrainingPlanner {
     private static final int SUMMARY_ANSWER = 120;
     private static final int ADVANTAGE_ANSWER = 250;
     private static final int UPDATE_ANSWER = 200;
+    private static final int JUDGE_ANSWER = 40;
     private static final int INSTRUCTIONS = 250;
     private static final Duration UNKNOWN_LATENCY = Duration.ofSeconds(1);
 
@@ -50,11 +52,25 @@ class TrainingPlanner {
         Duration perStepTime = rolloutLatency.multipliedBy(rounds((long) perStep * c.groupSize(), rollout))
                 .plus(distillLatency.multipliedBy(rounds((long) perStep * c.groupSize(), distill)
                         + 2 * rounds(perStep, distill) + 1));
+        long judgeCalls = 0;
+        long judgeTokens = 0;
+        BigDecimal judgeCost = BigDecimal.ZERO;
+        if (c.verifier().type() == VerifierSpec.Type.LLM_JUDGE) {
+            ModelProfile judge = gateway.profile(c.verifier().profile());
+            judgeCalls = rollouts;
+            judgeTokens = rollouts * (problemTokens + INSTRUCTIONS + ROLLOUT_ANSWER + JUDGE_ANSWER
+                    + (c.verifier().rubric() == null ? 0 : c.verifier().rubric().length() / 4));
+            judgeCost = cost(judge, judgeTokens);
+            perStepTime = perStepTime.plus(gateway.observedLatency(c.verifier().profile()).orElse(UNKNOWN_LATENCY)
+                    .multipliedBy(rounds((long) perStep * c.groupSize(), judge)));
+        }
         return new TrainingPlan(steps, perStep, rollouts, rollouts, problems, problems, batchUpdates,
-                rolloutTokens + distillTokens, cost(rollout, rolloutTokens).add(cost(distill, distillTokens)),
+                rolloutTokens + distillTokens + judgeTokens,
+                cost(rollout, rolloutTokens).add(cost(distill, distillTokens)).add(judgeCost),
                 perStepTime.multipliedBy(steps), distill == rollout ? rolloutLatency : distillLatency,
                 "Calls are upper bounds: groups whose rewards are all equal make no distillation calls. Tokens assume "
-                        + ROLLOUT_ANSWER + "-token answers; cost uses the profiles' prices (0 when unset).");
+                        + ROLLOUT_ANSWER + "-token answers; cost uses the profiles' prices (0 when unset).",
+                judgeCalls);
     }
 
     private static long rounds(long calls, ModelProfile profile) {

@@ -107,17 +107,34 @@ class OllamaProfileAndCacheTest extends HttpTest {
                 .withRequestBody(matchingJsonPath("$.options.stop[0]", equalTo("two"))));
     }
 
+    @Test
+    void anAnswerCutOffAtTheTokenLimitSaysSo() {
+        ollama.stubFor(post("/api/chat").willReturn(answer("a complete answer")));
+        assertThat(gateway.chat(call(0.5)).truncated()).isFalse();
+
+        ollama.stubFor(post("/api/chat").willReturn(answer("an answer cut off in the mid", "length")));
+        ChatReply cut = gateway.chat(call(0.5));
+
+        assertThat(cut.finishReason()).isEqualTo("length");
+        assertThat(cut.truncated()).isTrue();
+    }
+
     private ChatCall call(double temperature) {
         return ChatCall.of("local", Purpose.SUMMARY, List.of(ChatMessage.user("Give one tip."))).ownedBy(owner)
                 .withTemperature(temperature);
     }
 
     private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String content) {
+        return answer(content, "stop");
+    }
+
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder answer(String content,
+            String doneReason) {
         String escaped = content.replace("\"", "\\\"");
         return aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
                 {"model": "qwen2.5:1.5b-instruct", "created_at": "2026-11-25T10:00:00Z",
-                 "message": {"role": "assistant", "content": "%s"}, "done": true, "done_reason": "stop",
+                 "message": {"role": "assistant", "content": "%s"}, "done": true, "done_reason": "%s",
                  "total_duration": 1000, "load_duration": 10, "prompt_eval_count": 9, "prompt_eval_duration": 10,
-                 "eval_count": 4, "eval_duration": 10}""".formatted(escaped));
+                 "eval_count": 4, "eval_duration": 10}""".formatted(escaped, doneReason));
     }
 }

@@ -67,7 +67,8 @@ class HostileAnswersTest {
             // every answer its own class: a tie, so no label
             assertThat(Consensus.majorityMath(eightDifferent)).isEmpty();
             assertThat(Consensus.majorityMath(sixAndAHalf)).contains("\\frac{1}{2}");
-            assertThat(verifiers.pseudoLabel(sixAndAHalf.stream().map(a -> "so \\boxed{" + a + "}").toList()))
+            assertThat(verifiers.create(VerifierSpec.math()).consensus(sixAndAHalf.stream()
+                    .map(a -> "so \\boxed{" + a + "}").toList()))
                     .contains("\\frac{1}{2}");
         });
     }

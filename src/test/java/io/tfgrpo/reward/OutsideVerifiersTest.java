@@ -1,9 +1,11 @@
 package io.tfgrpo.reward;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notContaining;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -70,6 +72,17 @@ class OutsideVerifiersTest extends HttpTest {
     }
 
     @Test
+    void aWebhookIsSentNoAnswerFieldWhenThereIsNoReference() {
+        server.stubFor(post("/score").willReturn(json(200, "{\"reward\": 1}")));
+
+        assertThat(webhook("/score").score(new Attempt("Name a prime.", null, "7")).value()).isEqualTo(1);
+        server.verify(postRequestedFor(urlEqualTo("/score"))
+                .withRequestBody(matchingJsonPath("$.problem", equalTo("Name a prime.")))
+                .withRequestBody(matchingJsonPath("$.response", equalTo("7")))
+                .withRequestBody(notContaining("\"answer\"")));
+    }
+
+    @Test
     void badRepliesTimeoutsAndRedirectsAreErrorsNotZeros() {
         server.stubFor(post("/error").willReturn(json(500, "{}")));
         server.stubFor(post("/shape").willReturn(json(200, "{\"score\": 1}")));
@@ -100,23 +113,63 @@ class OutsideVerifiersTest extends HttpTest {
     }
 
     @Test
-    void anLlmJudgeReturnsItsScoreAndReasonAndIsInTheLedger() {
-        server.stubFor(post("/v1/chat/completions").willReturn(json(200, """
-                {"id": "j", "object": "chat.completion", "created": 1, "model": "judge-model",
-                 "choices": [{"index": 0, "message": {"role": "assistant",
-                   "content": "{\\"score\\": 0.8, \\"reason\\": \\"Correct, but terse.\\"}"}, "finish_reason": "stop"}],
-                 "usage": {"prompt_tokens": 50, "completion_tokens": 12, "total_tokens": 62}}""")));
+    void aGradedLlmJudgeReturnsItsScoreAndReasonAndIsInTheLedger() {
+        server.stubFor(post("/v1/chat/completions")
+                .willReturn(judged("{\"score\": 0.8, \"reason\": \"Correct, but terse.\"}")));
         String owner = "judged-" + UUID.randomUUID();
 
         Reward reward = verifiers.create(new VerifierSpec(VerifierSpec.Type.LLM_JUDGE, null, null, "judge",
-                "Full marks for a correct boxed answer.", null), owner).score(attempt);
+                "Full marks for a correct boxed answer.", null, true), owner).score(attempt);
 
         assertThat(reward.value()).isEqualTo(0.8);
         assertThat(reward.reason()).isEqualTo("Correct, but terse.");
         server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
                 .withRequestBody(matchingJsonPath("$.response_format.type", equalTo("json_schema")))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.properties.score"))
                 .withRequestBody(matchingJsonPath("$.temperature", equalTo("0.0"))));
         assertThat(count("select count(*) from llm_call where owner = ? and purpose = 'JUDGE'", owner)).isEqualTo(1);
+    }
+
+    @Test
+    void anLlmJudgeGivesThePapersBinaryVerdictByDefault() {
+        Verifier judge = verifiers.create(new VerifierSpec(VerifierSpec.Type.LLM_JUDGE, null, null, "judge", null,
+                null), "judged-" + UUID.randomUUID());
+
+        server.stubFor(post("/v1/chat/completions")
+                .willReturn(judged("{\"verdict\": \"CORRECT\", \"reason\": \"It is 4.\"}")));
+        assertThat(judge.score(attempt).value()).isEqualTo(1);
+        server.stubFor(post("/v1/chat/completions")
+                .willReturn(judged("{\"verdict\": \"INCORRECT\", \"reason\": \"It is not 5.\"}")));
+        Reward wrong = judge.score(new Attempt("What is 2+2?", "4", "It is \\boxed{5}."));
+
+        assertThat(wrong.value()).isZero();
+        assertThat(wrong.reason()).isEqualTo("It is not 5.");
+        server.verify(2, postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(matchingJsonPath("$.response_format.json_schema.schema.properties.verdict.enum"))
+                .withRequestBody(containing("Reference answer: 4")).withRequestBody(containing("CORRECT")));
+    }
+
+    @Test
+    void anLlmJudgeWithoutAReferenceIsShownNone() {
+        server.stubFor(post("/v1/chat/completions")
+                .willReturn(judged("{\"verdict\": \"CORRECT\", \"reason\": \"Seven is prime.\"}")));
+
+        Reward reward = verifiers.create(new VerifierSpec(VerifierSpec.Type.LLM_JUDGE, null, null, "judge",
+                "A prime number.", null), "judged-" + UUID.randomUUID()).score(new Attempt("Name a prime.", null, "7"));
+
+        assertThat(reward.value()).isEqualTo(1);
+        server.verify(postRequestedFor(urlEqualTo("/v1/chat/completions"))
+                .withRequestBody(containing("Name a prime.")).withRequestBody(containing("A prime number."))
+                .withRequestBody(notContaining("Reference answer")).withRequestBody(notContaining("reference")));
+    }
+
+    /** A chat completion whose content is {@code content}, the judge's JSON. */
+    private static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder judged(String content) {
+        return json(200, """
+                {"id": "j", "object": "chat.completion", "created": 1, "model": "judge-model",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s"}, "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 50, "completion_tokens": 12, "total_tokens": 62}}"""
+                .formatted(content.replace("\"", "\\\"")));
     }
 
     private Verifier webhook(String path) {

@@ -113,7 +113,7 @@ class RunGuardTest {
 
     private static ChatReply reply(int tokens, String cost) {
         return new ChatReply("answer", "m", tokens / 2, tokens - tokens / 2, false, new BigDecimal(cost),
-                Duration.ofMillis(1), 1, 1, false);
+                Duration.ofMillis(1), 1, 1, false, "stop");
     }
 
     private static void await(CountDownLatch latch) {

@@ -56,8 +56,12 @@ final class ChatCompletions {
             Http.error(exchange, 400, e.getMessage(), "invalid_request_error", "invalid_request");
             return;
         }
-        CallPlan plan = CallPlan.of(options, seq);
         RequestKey key = RequestKey.of(options.seed(), request);
+        CallPlan plan = CallPlan.of(options, seq);
+        if (key.draw("failing") < options.failingRequestRate()) {
+            // a request that fails every time it is sent: retries do not help
+            plan = new CallPlan(Outcome.SERVER_ERROR, plan.delayMs());
+        }
         log.record(seq, request, replies.purpose(request), key, plan.outcome());
         switch (plan.outcome()) {
             case TIMEOUT -> {
@@ -85,18 +89,21 @@ final class ChatCompletions {
 
     /**
      * A malformed answer keeps the envelope and breaks the content when JSON output was asked for (what a model
-     * does), else breaks the body itself (what a failing proxy does).
+     * does), else breaks the body itself (what a failing proxy does). A plain-text answer drawn to be cut off
+     * ({@code cutOffRate}) is its first half, with {@code finish_reason: length}, as a model at its token limit.
      */
     private void complete(HttpExchange exchange, ChatRequest request, RequestKey key, CallPlan plan, long seq,
             Runnable leave) throws IOException {
         boolean malformed = plan.outcome() == Outcome.MALFORMED;
         boolean jsonOutput = request.responseFormat() != null;
         List<String> contents = replies.contents(request, key);
+        boolean cutOff = !jsonOutput && key.draw("cut-off") < options.cutOffRate();
         List<Choice> choices = new ArrayList<>();
         for (int i = 0; i < contents.size(); i++) {
             String content = contents.get(i);
-            choices.add(Choice.of(i, malformed && jsonOutput ? content.substring(0, content.length() / 2) : content,
-                    request));
+            choices.add(cutOff ? new Choice(i, content.substring(0, content.length() / 2), "length")
+                    : Choice.of(i, malformed && jsonOutput ? content.substring(0, content.length() / 2) : content,
+                            request));
         }
         var header = new Envelopes.Header("chatcmpl-sim-" + seq, Instant.now().getEpochSecond(), request.model());
         int promptTokens = Envelopes.promptTokens(request.messages());

@@ -66,6 +66,8 @@ final class CommandLine {
             case "prior-boost" -> o.withPriorBoost(fraction(name, value));
             case "seed" -> o.withSeed(whole(name, value));
             case "model" -> o.withModel(value);
+            case "cut-off-rate" -> o.withCutOffRate(fraction(name, value));
+            case "failing-request-rate" -> o.withFailingRequestRate(fraction(name, value));
             default -> throw new IllegalArgumentException("unknown option --" + name);
         };
     }
@@ -83,6 +85,10 @@ final class CommandLine {
                   --error-rate P              share of calls answered with an injected fault, 0..1 (default %s)
                                               faults, mixed evenly: 429, 500, timeout (504), malformed output
                   --timeout-ms N              how long a timeout fault holds the request before its 504 (default %d)
+                  --failing-request-rate P    share of requests answered 500 however often they are sent, drawn
+                                              from the request: a call that fails after retries (default %s)
+                  --cut-off-rate P            share of plain-text answers cut off halfway with finish_reason
+                                              "length", drawn from the request (default %s)
                   --retry-after-seconds N     Retry-After of the 429 fault (default %d)
                   --answers FILE.jsonl        problems with reference answers ("problem"/"question"/"prompt", "answer")
                   --accuracy P                chance that a rollout's \\boxed{} answer is right, 0..1 (default %s)
@@ -93,7 +99,7 @@ final class CommandLine {
 
                 Endpoints: POST /v1/chat/completions, GET /v1/models, GET /health, GET|DELETE /journal
                 """.formatted(d.host(), d.port(), d.latencyMs(), d.latencyJitterMs(), d.errorRate(), d.timeoutMs(),
-                d.retryAfterSeconds(), d.accuracy(), d.priorBoost(), d.seed(), d.model());
+                d.failingRequestRate(), d.cutOffRate(), d.retryAfterSeconds(), d.accuracy(), d.priorBoost(), d.seed(), d.model());
     }
 
     private static long whole(String name, String value) {

@@ -25,7 +25,7 @@ public final class LlmSimulator implements AutoCloseable {
     /** How the simulator behaves; start from {@link #defaults()} and change what matters with the withers. */
     public record Options(String host, int port, long latencyMs, long latencyJitterMs, double errorRate,
             long timeoutMs, int retryAfterSeconds, Path answers, double accuracy, double priorBoost, long seed,
-            String model) {
+            String model, double cutOffRate, double failingRequestRate) {
 
         public Options {
             Objects.requireNonNull(host, "host");
@@ -33,6 +33,8 @@ public final class LlmSimulator implements AutoCloseable {
             require(port >= 0 && port <= 65_535, "port must be 0..65535");
             require(latencyMs >= 0 && latencyJitterMs >= 0, "latency and jitter must not be negative");
             require(errorRate >= 0 && errorRate <= 1, "error-rate must be 0..1");
+            require(cutOffRate >= 0 && cutOffRate <= 1, "cut-off-rate must be 0..1");
+            require(failingRequestRate >= 0 && failingRequestRate <= 1, "failing-request-rate must be 0..1");
             require(timeoutMs >= 0 && retryAfterSeconds >= 0, "timeout and retry-after must not be negative");
             require(accuracy >= 0 && accuracy <= 1, "accuracy must be 0..1");
             require(priorBoost >= -1 && priorBoost <= 1, "prior-boost must be -1..1");
@@ -40,7 +42,7 @@ public final class LlmSimulator implements AutoCloseable {
         }
 
         public static Options defaults() {
-            return new Options("127.0.0.1", 8089, 0, 0, 0, 30_000, 1, null, 0.5, 0, 42, "simulator");
+            return new Options("127.0.0.1", 8089, 0, 0, 0, 30_000, 1, null, 0.5, 0, 42, "simulator", 0, 0);
         }
 
         /** Parses {@code --name value} (or {@code --name=value}) arguments over the defaults. */
@@ -60,6 +62,8 @@ public final class LlmSimulator implements AutoCloseable {
         public Options withPriorBoost(double priorBoost) { return edit(d -> d.priorBoost = priorBoost); }
         public Options withSeed(long seed) { return edit(d -> d.seed = seed); }
         public Options withModel(String model) { return edit(d -> d.model = model); }
+        public Options withCutOffRate(double rate) { return edit(d -> d.cutOffRate = rate); }
+        public Options withFailingRequestRate(double rate) { return edit(d -> d.failingRequestRate = rate); }
 
         private Options edit(Consumer<OptionsDraft> change) {
             var draft = new OptionsDraft(this);

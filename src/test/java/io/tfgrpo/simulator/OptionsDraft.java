@@ -19,6 +19,8 @@ final class OptionsDraft {
     double priorBoost;
     long seed;
     String model;
+    double cutOffRate;
+    double failingRequestRate;
 
     OptionsDraft(Options o) {
         host = o.host();
@@ -33,10 +35,12 @@ final class OptionsDraft {
         priorBoost = o.priorBoost();
         seed = o.seed();
         model = o.model();
+        cutOffRate = o.cutOffRate();
+        failingRequestRate = o.failingRequestRate();
     }
 
     Options options() {
         return new Options(host, port, latencyMs, latencyJitterMs, errorRate, timeoutMs, retryAfterSeconds, answers,
-                accuracy, priorBoost, seed, model);
+                accuracy, priorBoost, seed, model, cutOffRate, failingRequestRate);
     }
 }

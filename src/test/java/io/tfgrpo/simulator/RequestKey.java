@@ -49,6 +49,11 @@ record RequestKey(String hex, long bits) {
         return new SplittableRandom(bits ^ index * GOLDEN);
     }
 
+    /** A draw in [0, 1) of the request, independent of its content choices: one per {@code purpose}. */
+    double draw(String purpose) {
+        return new SplittableRandom(bits ^ purpose.hashCode() * GOLDEN ^ Long.MIN_VALUE).nextDouble();
+    }
+
     private static byte[] sha256(String text) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

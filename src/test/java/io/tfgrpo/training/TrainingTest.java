@@ -39,6 +39,13 @@ public abstract class TrainingTest extends HttpTest {
     static final LlmSimulator flakySimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
             .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withErrorRate(0.3).withTimeoutMs(300)
             .withRetryAfterSeconds(1).withSeed(13));
+    /**
+     * The same, failing a quarter of its requests however often they are retried, and cutting a quarter of its
+     * answers off at "the token limit" ({@code finish_reason: length}); both drawn from the request, so fixed per job.
+     */
+    static final LlmSimulator lossySimulator = LlmSimulator.start(LlmSimulator.Options.defaults().withPort(0)
+            .withAnswers(Path.of("samples/gsm8k-20.jsonl")).withAccuracy(0.5).withFailingRequestRate(0.25)
+            .withCutOffRate(0.25).withSeed(14));
     /** A server whose every answer is prose where JSON was asked for. */
     static final WireMockServer garbled = new WireMockServer(options().dynamicPort());
     /** A distillation model whose answers a test scripts per kind of answer (see {@code DistillationFailuresTest}). */
@@ -77,6 +84,10 @@ public abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.models.flaky.base-url", flakySimulator::baseUrl);
         registry.add("tfgrpo.models.flaky.model", () -> "simulator");
         registry.add("tfgrpo.models.flaky.max-concurrency", () -> "8");
+        registry.add("tfgrpo.models.lossy.provider", () -> "openai");
+        registry.add("tfgrpo.models.lossy.base-url", lossySimulator::baseUrl);
+        registry.add("tfgrpo.models.lossy.model", () -> "simulator");
+        registry.add("tfgrpo.models.lossy.max-concurrency", () -> "8");
         registry.add("tfgrpo.models.garbled.provider", () -> "openai");
         registry.add("tfgrpo.models.garbled.base-url", () -> garbled.baseUrl() + "/v1");
         registry.add("tfgrpo.models.garbled.model", () -> "garbled");
