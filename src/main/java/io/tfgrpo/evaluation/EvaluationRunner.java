@@ -3,7 +3,6 @@ package io.tfgrpo.evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
@@ -19,9 +18,9 @@ import org.springframework.stereotype.Component;
 
 import io.tfgrpo.dataset.DatasetItemView;
 import io.tfgrpo.dataset.Datasets;
-import io.tfgrpo.library.ExperiencePrior;
-import io.tfgrpo.library.Libraries;
-import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.LibraryPriors;
+import io.tfgrpo.library.RenderedPrior;
+import io.tfgrpo.library.RolloutPrompt;
 import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.llm.ChatReply;
@@ -33,32 +32,29 @@ import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.Verifiers;
 import io.tfgrpo.shared.DatabaseUnavailable;
-import io.tfgrpo.shared.PromptTemplate;
 
 /**
  * Answers every (version, problem, sample) of an evaluation that has no stored answer yet, with the version's
- * prior applied as training and inference apply it, the rollout prompt training uses, and the evaluation's
- * temperature; each answer is scored and stored as it arrives, so a resumed run asks only for what is missing.
+ * prior applied as training and inference apply it (the experiences inference would choose, where the library
+ * places them), the rollout prompt training uses (or the evaluation's own), and the evaluation's temperature;
+ * each answer is scored and stored as it arrives, so a resumed run asks only for what is missing.
  */
 @Component
 class EvaluationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
-    private static final PromptTemplate ROLLOUT = PromptTemplate.load("rollout.txt");
 
     private final EvaluationStore store;
     private final Datasets datasets;
-    private final Libraries libraries;
-    private final LibraryVersions versions;
+    private final LibraryPriors priors;
     private final LlmGateway gateway;
     private final Verifiers verifiers;
 
-    EvaluationRunner(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
-            LlmGateway gateway, Verifiers verifiers) {
+    EvaluationRunner(EvaluationStore store, Datasets datasets, LibraryPriors priors, LlmGateway gateway,
+            Verifiers verifiers) {
         this.store = store;
         this.datasets = datasets;
-        this.libraries = libraries;
-        this.versions = versions;
+        this.priors = priors;
         this.gateway = gateway;
         this.verifiers = verifiers;
     }
@@ -77,15 +73,14 @@ class EvaluationRunner {
         try {
             List<DatasetItemView> items = datasets.allItems(c.datasetId());
             Verifier verifier = verifiers.create(c.verifier(), id.toString());
-            String template = libraries.get(c.library()).priorTemplate();
             Set<String> answered = store.answered(id);
             Semaphore slots = new Semaphore(gateway.profile(c.model()).maxConcurrency(), true);
             Cancellation cancellation = new Cancellation(() -> store.cancelRequested(id), stopping, c.budget(),
                     store.answers(id));
             List<Runnable> work = new ArrayList<>();
             for (String label : c.versions()) {
-                String prior = label.equals("none") ? ""
-                        : ExperiencePrior.render(template, versions.get(c.library(), Integer.parseInt(label)).experiences());
+                RenderedPrior prior = label.equals("none") ? RenderedPrior.none(c.library())
+                        : priors.whole(c.library(), Integer.parseInt(label));
                 for (DatasetItemView item : items) {
                     for (int sample = 0; sample < c.k(); sample++) {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
@@ -121,15 +116,17 @@ class EvaluationRunner {
         return Outcome.ENDED;
     }
 
-    private void answer(UUID id, EvaluationConfig c, String label, String prior, DatasetItemView item, int sample,
-            Verifier verifier, Semaphore slots, Cancellation cancellation) {
+    private void answer(UUID id, EvaluationConfig c, String label, RenderedPrior prior, DatasetItemView item,
+            int sample, Verifier verifier, Semaphore slots, Cancellation cancellation) {
         slots.acquireUninterruptibly();
         try {
             cancellation.check();
             ChatReply reply;
             try {
-                List<ChatMessage> messages = ChatMessage.withSystemText(
-                    List.of(ChatMessage.user(ROLLOUT.render(Map.of("problem", item.problem())))), prior);
+                List<ChatMessage> problem = List.of(
+                        ChatMessage.user(RolloutPrompt.render(c.rolloutPrompt(), item.problem())));
+                List<ChatMessage> messages = priors.servedFor(prior, problem, ChatMessage.CONVERSATION)
+                        .applyTo(problem, ChatMessage.CONVERSATION);
                 reply = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())
                         .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L
                                 + sample)));

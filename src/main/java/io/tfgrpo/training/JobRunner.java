@@ -78,7 +78,7 @@ class JobRunner {
             if (job.nextStep() < job.totalSteps()) {
                 StepRunner.Context ctx = new StepRunner.Context(job, datasets.allItems(job.config().datasetId()),
                         verifiers.create(job.config().verifier(), id.toString()),
-                        new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
+                        new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library())),
                         new Guard(id, jobs, job.config().budget(), gateway.usage(id.toString()), stopping),
                         settings.maxExperienceWords(), new ConcurrentHashMap<>());
                 for (int step = job.nextStep(); step < job.totalSteps(); step++) {
