@@ -157,6 +157,11 @@ class OpenAiController {
             io.tfgrpo.llm.ChatCall call, Inference.Applied applied, HttpServletResponse response) throws IOException {
         ObjectNode forwarded = body.deepCopy();
         placePrior(forwarded, applied);
+        Integer profileMaxTokens = gateway.profile(call.profile()).maxTokens();
+        if (profileMaxTokens != null && !forwarded.has("max_tokens") && !forwarded.has("max_completion_tokens")) {
+            // as every other call of the profile: a reasoning model cut off early loses its final answer
+            forwarded.put("max_tokens", profileMaxTokens);
+        }
         lowerToMaxima(forwarded);
         HttpHeaders headers = headers(applied);
         if (!request.stream()) {
