@@ -20,7 +20,8 @@ public final class RolloutPrompt {
 
     /** The user message of {@code problem}; {@code template} null: the service's rollout prompt. */
     public static String render(String template, String problem) {
-        return (template == null ? DEFAULT : new PromptTemplate("rollout", template)).render(Map.of("problem", problem));
+        PromptTemplate chosen = template == null ? DEFAULT : new PromptTemplate("rollout", template);
+        return chosen.render(Map.of("problem", problem));
     }
 
     /** What is wrong with a replacement rollout prompt, or null: it may use only {@code {{problem}}}. */

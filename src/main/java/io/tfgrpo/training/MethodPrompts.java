@@ -20,7 +20,7 @@ final class MethodPrompts {
     private final PromptTemplate batchUpdate;
     private final LibraryView trained;
 
-    /** {@code trained}: the library's prior template and placement, so that training applies its prior as serving does. */
+    /** {@code trained}: the library's prior template and placement, so training applies its prior as serving does. */
     MethodPrompts(Map<String, String> overrides, LibraryView trained) {
         this.trained = trained;
         this.rollout = overrides.get("rollout");

@@ -58,7 +58,8 @@ class RolloutPathTest extends TrainingTest {
 
         simulator.resetJournal();
         String evaluation = http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON)
-                .body(Map.of("datasetId", dataset, "library", library, "versions", List.of("1"), "model", "sim", "k", 1))
+                .body(Map.of("datasetId", dataset, "library", library, "versions", List.of("1"), "model", "sim",
+                        "k", 1))
                 .exchange().expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getLocation()
                 .toString();
         await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri(evaluation).exchange()
@@ -76,11 +77,21 @@ class RolloutPathTest extends TrainingTest {
                 .body(Map.of("model", "sim", "messages", List.of(Map.of("role", "user", "content", asked))))
                 .exchange().expectStatus().isOk();
         List<Journal.Message> completed = simulator.journal().recent().getLast().messages();
+        http.post().uri("/v1/chat/completions").header("X-Experience-Library", library + "@1")
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", "sim", "stream", true,
+                        "messages", List.of(Map.of("role", "user", "content", asked))))
+                .exchange().expectStatus().isOk().expectBody(String.class)
+                .value(body -> assertThat(body).contains("[DONE]"));
+        assertThat(simulator.journal().recent().getLast().stream()).isTrue();
+        List<Journal.Message> streamed = simulator.journal().recent().getLast().messages();
 
         assertThat(evaluated).as("evaluation").isEqualTo(trained);
         assertThat(inferred).as("/api/inference").isEqualTo(trained);
         assertThat(completed).as("/v1/chat/completions").isEqualTo(trained);
-        String prior = "[E1] Write down what is known before computing.\n[E2] Check the answer against the question's units.";
+        assertThat(streamed).as("/v1/chat/completions, streamed").isEqualTo(trained);
+        String prior = "[E1] Write down what is known before computing.\n"
+                + "[E2] Check the answer against the question's units.";
         if (placement.equals("system")) {
             assertThat(trained).extracting(Journal.Message::role).containsExactly("system", "user");
             assertThat(trained.getFirst().content()).endsWith(prior);
@@ -106,9 +117,11 @@ class RolloutPathTest extends TrainingTest {
 
         List<Journal.Request> rollouts = simulator.journal().recent().stream()
                 .filter(r -> r.purpose().equals("rollout")).toList();
-        List<Journal.Request> validation = rollouts.stream().filter(r -> Double.valueOf(0.3).equals(r.temperature())).toList();
+        List<Journal.Request> validation = rollouts.stream()
+                .filter(r -> Double.valueOf(0.3).equals(r.temperature())).toList();
         assertThat(validation).as("the validation's answers").isNotEmpty();
-        assertThat(rollouts).allSatisfy(r -> assertThat(r.messages().getLast().content()).startsWith("Solve this one: "));
+        assertThat(rollouts)
+                .allSatisfy(r -> assertThat(r.messages().getLast().content()).startsWith("Solve this one: "));
     }
 
     private static List<Journal.Message> lastRollout() {
