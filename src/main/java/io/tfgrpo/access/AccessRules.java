@@ -67,6 +67,7 @@ final class AccessRules {
                     get("/api/libraries"), post("/api/libraries"), get("/api/libraries/{name}"),
                     get("/api/libraries/{name}/export"), post("/api/libraries/import"),
                     endpoint(PUT, "/api/libraries/{name}/current"), endpoint(PUT, "/api/libraries/{name}/prior-template"),
+                    endpoint(PUT, "/api/libraries/{name}/prior-placement"),
                     get("/api/libraries/{name}/versions"), post("/api/libraries/{name}/versions"),
                     get("/api/libraries/{name}/versions/{version}"), get("/api/libraries/{name}/versions/current"),
                     get("/api/libraries/{name}/versions/{version}/diff"),

@@ -3,7 +3,6 @@ package io.tfgrpo.evaluation;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -13,9 +12,9 @@ import org.springframework.stereotype.Component;
 
 import io.tfgrpo.dataset.DatasetItemView;
 import io.tfgrpo.dataset.Datasets;
-import io.tfgrpo.library.ExperiencePrior;
-import io.tfgrpo.library.Libraries;
-import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.LibraryPriors;
+import io.tfgrpo.library.RenderedPrior;
+import io.tfgrpo.library.RolloutPrompt;
 import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.llm.ChatReply;
@@ -32,31 +31,27 @@ import io.tfgrpo.runs.RunExecution;
 import io.tfgrpo.runs.RunGuard;
 import io.tfgrpo.runs.RunOutcome;
 import io.tfgrpo.runs.RunStatus;
-import io.tfgrpo.shared.PromptTemplate;
 
 /**
  * Answers every (version, problem, sample) of an evaluation that has no stored answer yet, with the version's
- * prior applied as training and inference apply it, the rollout prompt training uses, and the evaluation's
- * temperature; each answer is scored and stored as it arrives, so a resumed run asks only for what is missing.
+ * prior applied as training and inference apply it (the experiences inference would choose, where the library
+ * places them), the rollout prompt training uses (or the evaluation's own), and the evaluation's temperature;
+ * each answer is scored and stored as it arrives, so a resumed run asks only for what is missing.
  */
 @Component
 class EvaluationRunner {
 
-    private static final PromptTemplate ROLLOUT = PromptTemplate.load("rollout.txt");
-
     private final EvaluationStore store;
     private final Datasets datasets;
-    private final Libraries libraries;
-    private final LibraryVersions versions;
+    private final LibraryPriors priors;
     private final LlmGateway gateway;
     private final Verifiers verifiers;
 
-    EvaluationRunner(EvaluationStore store, Datasets datasets, Libraries libraries, LibraryVersions versions,
-            LlmGateway gateway, Verifiers verifiers) {
+    EvaluationRunner(EvaluationStore store, Datasets datasets, LibraryPriors priors, LlmGateway gateway,
+            Verifiers verifiers) {
         this.store = store;
         this.datasets = datasets;
-        this.libraries = libraries;
-        this.versions = versions;
+        this.priors = priors;
         this.gateway = gateway;
         this.verifiers = verifiers;
     }
@@ -67,7 +62,6 @@ class EvaluationRunner {
             EvaluationConfig c = store.find(id).orElseThrow().config();
             List<DatasetItemView> items = datasets.allItems(c.datasetId());
             Verifier verifier = verifiers.create(c.verifier(), id.toString());
-            String template = libraries.get(c.library()).priorTemplate();
             Set<String> answered = store.answered(id);
             long tokens = 0;
             BigDecimal cost = BigDecimal.ZERO;
@@ -82,8 +76,8 @@ class EvaluationRunner {
             var profile = gateway.profile(c.model());
             List<Callable<Void>> work = new ArrayList<>();
             for (String label : c.versions()) {
-                String prior = label.equals("none") ? ""
-                        : ExperiencePrior.render(template, versions.get(c.library(), Integer.parseInt(label)).experiences());
+                RenderedPrior prior = label.equals("none") ? RenderedPrior.none(c.library())
+                        : priors.whole(c.library(), Integer.parseInt(label));
                 for (DatasetItemView item : items) {
                     for (int sample = 0; sample < c.k(); sample++) {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
@@ -102,13 +96,14 @@ class EvaluationRunner {
         });
     }
 
-    private void answer(UUID id, EvaluationConfig c, String label, String prior, DatasetItemView item, int sample,
-            Verifier verifier, RunGuard guard, ModelProfile profile) {
+    private void answer(UUID id, EvaluationConfig c, String label, RenderedPrior prior, DatasetItemView item,
+            int sample, Verifier verifier, RunGuard guard, ModelProfile profile) {
+        List<ChatMessage> problem = List.of(ChatMessage.user(RolloutPrompt.render(c.rolloutPrompt(), item.problem())));
+        List<ChatMessage> messages = priors.servedFor(prior, problem, ChatMessage.CONVERSATION)
+                .applyTo(problem, ChatMessage.CONVERSATION);
         ChatReply reply;
         try {
             reply = guard.call(c.model(), profile.model(), profile.maxConcurrency(), () -> {
-                List<ChatMessage> messages = ChatMessage.withSystemText(
-                        List.of(ChatMessage.user(ROLLOUT.render(Map.of("problem", item.problem())))), prior);
                 ChatReply answered = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages)
                         .ownedBy(id.toString()).withTemperature(c.temperature())
                         .withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L + sample)));

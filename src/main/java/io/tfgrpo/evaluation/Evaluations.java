@@ -19,6 +19,7 @@ import io.tfgrpo.dataset.Datasets;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.library.LibraryView;
+import io.tfgrpo.library.RolloutPrompt;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.reward.VerifierSpec;
 import io.tfgrpo.shared.CurrentCaller;
@@ -82,13 +83,16 @@ public class Evaluations {
             errors.add(FieldError.field("datasetId", (dataset.itemCount() - dataset.answeredCount())
                     + " problems have no answer, and the " + verifier.type() + " verifier needs one"));
         }
+        if (request.rolloutPrompt() != null && RolloutPrompt.problem(request.rolloutPrompt()) != null) {
+            errors.add(FieldError.field("rolloutPrompt", RolloutPrompt.problem(request.rolloutPrompt())));
+        }
         if (!errors.isEmpty()) {
             throw new InvalidRequest("invalid-evaluation", "Invalid evaluation", errors);
         }
         UUID id = UUID.randomUUID();
         store.insert(id, new EvaluationConfig(request.datasetId(), library.name(), List.copyOf(labels), model,
                 request.k() == null ? 4 : request.k(), request.temperature() == null ? 0.3 : request.temperature(),
-                verifier, request.seed() == null ? 7L : request.seed(), request.budget()));
+                verifier, request.seed() == null ? 7L : request.seed(), request.budget(), request.rolloutPrompt()));
         scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
         return get(id);
     }

@@ -29,7 +29,11 @@ public record StartEvaluation(
         @Valid @Schema(description = "default: math") VerifierSpec verifier,
         @Valid @Schema(description = "the run stops (FAILED, BUDGET_EXCEEDED) before a call that could pass it")
         Budget budget,
-        @Schema(description = "seed of the samples and of the bootstrap", defaultValue = "7") Long seed) {
+        @Schema(description = "seed of the samples and of the bootstrap", defaultValue = "7") Long seed,
+        @Size(min = 1, max = 20_000) @Schema(description = "the prompt each problem is asked in, `{{problem}}` marking "
+                + "where it goes; unset: the service's rollout prompt. A training job's validation uses the job's "
+                + "own `rollout` prompt override, so that it answers exactly as the job's rollouts did.")
+        String rolloutPrompt) {
 
     /** Spending limits of an evaluation. */
     public record Budget(@jakarta.validation.constraints.DecimalMin("0") java.math.BigDecimal maxCostUsd,

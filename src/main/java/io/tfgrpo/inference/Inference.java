@@ -1,13 +1,11 @@
 package io.tfgrpo.inference;
 
 import java.util.List;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 
-import io.tfgrpo.library.ExperiencePrior;
-import io.tfgrpo.library.ExperienceView;
-import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.LibraryPriors;
+import io.tfgrpo.library.RenderedPrior;
 import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.llm.ChatReply;
@@ -17,25 +15,30 @@ import io.tfgrpo.shared.InvalidRequest;
 import io.tfgrpo.shared.CurrentCaller;
 
 /**
- * Serves a library: the version's prior goes into the system message, with the template training used, so
- * that what was learned is what is served. Each call is in the ledger as purpose INFERENCE, owned by
+ * Serves a library: the version's prior goes where the library's placement puts it, rendered with the template
+ * training used and narrowed as evaluation narrows it ({@link LibraryPriors}), so that what was learned and
+ * measured is what is served. Each call is in the ledger as purpose INFERENCE, owned by
  * {@code library@version}.
  */
 @Service
 class Inference {
 
-    /** A conversation with the prior applied, and which experiences that took. */
-    record Applied(Prior prior, List<String> codes, String priorText, List<ChatMessage> messages) {
+    /** A conversation with the prior applied, and the prior as applied (which experiences, which version). */
+    record Applied(RenderedPrior prior, List<ChatMessage> messages) {
+
+        List<String> codes() {
+            return prior.codes();
+        }
     }
 
     private final Priors priors;
-    private final LibraryVersions versions;
+    private final LibraryPriors served;
     private final LlmGateway gateway;
     private final InferenceSettings settings;
 
-    Inference(Priors priors, LibraryVersions versions, LlmGateway gateway, InferenceSettings settings) {
+    Inference(Priors priors, LibraryPriors served, LlmGateway gateway, InferenceSettings settings) {
         this.priors = priors;
-        this.versions = versions;
+        this.served = served;
         this.gateway = gateway;
         this.settings = settings;
     }
@@ -53,17 +56,9 @@ class Inference {
 
     Applied apply(String library, String version, String versionField, List<ChatMessage> messages) {
         CurrentCaller.grants().requireLibrary(library);
-        Prior prior = priors.resolve(library, version, versionField);
-        Integer max = settings.maxExperiences();
-        if (max == null || prior.experiences().size() <= max) {
-            return new Applied(prior, prior.codes(), prior.text(), ChatMessage.withSystemText(messages, prior.text()));
-        }
-        String request = messages.stream().filter(m -> m.role() != ChatMessage.Role.ASSISTANT).map(ChatMessage::content)
-                .collect(Collectors.joining("\n"));
-        List<ExperienceView> relevant = versions.mostRelevant(library, prior.version(), request, max);
-        String text = ExperiencePrior.render(prior.template(), relevant);
-        return new Applied(prior, relevant.stream().map(ExperienceView::code).toList(), text,
-                ChatMessage.withSystemText(messages, text));
+        RenderedPrior prior = served.servedFor(priors.resolve(library, version, versionField), messages,
+                ChatMessage.CONVERSATION);
+        return new Applied(prior, prior.applyTo(messages, ChatMessage.CONVERSATION));
     }
 
     ChatCall call(String profile, Applied applied) {

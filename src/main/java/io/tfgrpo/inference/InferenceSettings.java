@@ -12,11 +12,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Serving libraries.
+ * Serving libraries. ({@code tfgrpo.inference.max-experiences} belongs to the library module: evaluation follows
+ * it too.)
  *
  * @param defaultModel the profile a request uses when it names none
- * @param maxExperiences when a version has more experiences, only this many, the most relevant to the request,
- * are applied (PostgreSQL full-text ranking); unset: all
  * @param currentVersionTtl how long an instance trusts its cached "current version" of a library: a promotion
  * reaches every instance within this time
  * @param cachedVersions how many rendered versions are kept in memory (versions never change, so they never go stale)
@@ -28,7 +27,6 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 record InferenceSettings(
         @DefaultValue("default") @NotBlank String defaultModel,
-        @Min(1) @Max(10_000) Integer maxExperiences,
         @DefaultValue("2s") @NotNull Duration currentVersionTtl,
         @DefaultValue("1000") @Min(1) int cachedVersions,
         @DefaultValue("8") @Min(1) @Max(128) int maxN,

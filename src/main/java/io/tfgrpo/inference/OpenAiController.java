@@ -74,7 +74,7 @@ class OpenAiController {
 
     @PostMapping(path = "/v1/chat/completions")
     @Operation(operationId = "createChatCompletion",
-            summary = "Chat Completions (plain and `stream: true`) with the library's prior in the system message",
+            summary = "Chat Completions (plain and `stream: true`) with the library's prior placed as the library says",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(
                     mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = OpenAiSchemas.ChatCompletionRequest.class))))
@@ -152,11 +152,16 @@ class OpenAiController {
         return ResponseEntity.ok().headers(headers).contentType(MediaType.TEXT_EVENT_STREAM).body(stream);
     }
 
-    /** The request as it came, the prior merged into its system message, sent on by the gateway. */
+    /** The request as it came, the prior placed in its messages, sent on by the gateway. */
     private ResponseEntity<StreamingResponseBody> forward(ObjectNode body, OpenAiRequest request,
             io.tfgrpo.llm.ChatCall call, Inference.Applied applied, HttpServletResponse response) throws IOException {
         ObjectNode forwarded = body.deepCopy();
-        mergePrior(forwarded, applied.priorText());
+        placePrior(forwarded, applied);
+        Integer profileMaxTokens = gateway.profile(call.profile()).maxTokens();
+        if (profileMaxTokens != null && !forwarded.has("max_tokens") && !forwarded.has("max_completion_tokens")) {
+            // as every other call of the profile: a reasoning model cut off early loses its final answer
+            forwarded.put("max_tokens", profileMaxTokens);
+        }
         lowerToMaxima(forwarded);
         HttpHeaders headers = headers(applied);
         if (!request.stream()) {
@@ -211,20 +216,11 @@ class OpenAiController {
         }
     }
 
-    /** Appends the prior to the first system (or developer) message with text content, or puts one first. */
-    private void mergePrior(ObjectNode body, String prior) {
-        if (prior.isEmpty()) {
-            return;
-        }
-        var messages = (tools.jackson.databind.node.ArrayNode) body.get("messages");
-        JsonNode first = messages.get(0);
-        String role = first.path("role").asString("");
-        if ((role.equals("system") || role.equals("developer")) && first.path("content").isString()) {
-            ((ObjectNode) first).put("content", first.get("content").stringValue() + "\n\n" + prior);
-        }
-        else {
-            messages.insert(0, json.createObjectNode().put("role", "system").put("content", prior));
-        }
+    /** The body's messages with the prior placed in them as the library places it for every call. */
+    private static void placePrior(ObjectNode body, Inference.Applied applied) {
+        List<JsonNode> messages = new ArrayList<>();
+        body.get("messages").forEach(messages::add);
+        body.putArray("messages").addAll(applied.prior().applyTo(messages, JsonMessages.CONVERSATION));
     }
 
     private static HttpHeaders headers(Inference.Applied applied) {

@@ -9,6 +9,8 @@ import org.springframework.stereotype.Component;
 
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
+import io.tfgrpo.library.PriorPlacement;
+import io.tfgrpo.library.RenderedPrior;
 import io.tfgrpo.shared.InvalidRequest;
 
 /**
@@ -19,15 +21,18 @@ import io.tfgrpo.shared.InvalidRequest;
 @Component
 class Priors {
 
-    /** A library's current version and prior template, as last read; one request at a time refreshes it. */
-    private record Current(int version, String template, long expiresAt, AtomicBoolean refreshing) {
+    /**
+     * A library's current version, prior template and placement, as last read; one request at a time refreshes it.
+     */
+    private record Current(int version, String template, PriorPlacement placement, long expiresAt,
+            AtomicBoolean refreshing) {
     }
 
     private final Libraries libraries;
     private final LibraryVersions versions;
     private final InferenceSettings settings;
     private final Map<String, Current> currents = new ConcurrentHashMap<>();
-    private final Map<String, Prior> rendered;
+    private final Map<String, RenderedPrior> rendered;
 
     Priors(Libraries libraries, LibraryVersions versions, InferenceSettings settings) {
         this.libraries = libraries;
@@ -36,24 +41,26 @@ class Priors {
         int capacity = settings.cachedVersions();
         this.rendered = java.util.Collections.synchronizedMap(new LinkedHashMap<>(16, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Prior> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, RenderedPrior> eldest) {
                 return size() > capacity;
             }
         });
     }
 
     /** {@code version}: null or blank = the library's current version, {@code none} = no prior, else a number. */
-    Prior resolve(String library, String version, String field) {
+    RenderedPrior resolve(String library, String version, String field) {
         if (version != null && version.strip().equalsIgnoreCase("none")) {
             libraries.get(library); // an unknown library is still an error
-            return Prior.none(library);
+            return RenderedPrior.none(library);
         }
         Current current = current(library);
         int number = version == null || version.isBlank() ? current.version() : parse(version, field);
-        String key = library + "@" + number + "#" + java.util.Objects.hashCode(current.template());
-        Prior prior = rendered.get(key);
+        String key = library + "@" + number + "#" + current.placement().label() + "#"
+                + java.util.Objects.hashCode(current.template());
+        RenderedPrior prior = rendered.get(key);
         if (prior == null) {
-            prior = Prior.of(library, number, versions.get(library, number).experiences(), current.template());
+            prior = RenderedPrior.of(library, number, versions.get(library, number).experiences(), current.template(),
+                    current.placement());
             rendered.put(key, prior);
         }
         return prior;
@@ -72,7 +79,7 @@ class Priors {
         }
         try {
             var view = libraries.get(library);
-            Current fresh = new Current(view.currentVersion(), view.priorTemplate(),
+            Current fresh = new Current(view.currentVersion(), view.priorTemplate(), view.priorPlacement(),
                     now + settings.currentVersionTtl().toNanos(), new AtomicBoolean());
             currents.put(library, fresh);
             return fresh;

@@ -34,7 +34,11 @@ public class Libraries {
         }
         Library library;
         try {
-            library = libraries.saveAndFlush(new Library(command.name(), command.description(), 0, 0, 1));
+            Library created = new Library(command.name(), command.description(), 0, 0, 1);
+            if (command.priorPlacement() != null) {
+                created.usePriorPlacement(command.priorPlacement());
+            }
+            library = libraries.saveAndFlush(created);
         }
         catch (DataIntegrityViolationException raced) {
             throw LibraryExists.named(command.name());
@@ -107,6 +111,14 @@ public class Libraries {
         }
         Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
         library.usePriorTemplate(template);
+        return library.toView();
+    }
+
+    /** Moves this library's prior: into the system message, or after the problem in the last user message. */
+    @Transactional
+    public LibraryView usePriorPlacement(String name, PriorPlacement placement) {
+        Library library = libraries.lockByName(name).orElseThrow(() -> LibraryNotFound.named(name));
+        library.usePriorPlacement(placement);
         return library.toView();
     }
 

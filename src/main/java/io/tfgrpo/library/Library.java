@@ -31,6 +31,9 @@ class Library {
 
     private String priorTemplate;
 
+    /** As its label ({@code system}, {@code user-suffix}): the column's check constraint names the labels. */
+    private String priorPlacement = PriorPlacement.SYSTEM.label();
+
     private Instant createdAt;
 
     private Instant updatedAt;
@@ -63,6 +66,11 @@ class Library {
         this.updatedAt = Timestamps.now();
     }
 
+    void usePriorPlacement(PriorPlacement placement) {
+        this.priorPlacement = placement.label();
+        this.updatedAt = Timestamps.now();
+    }
+
     void promote(int version) {
         this.currentVersion = version;
         this.updatedAt = Timestamps.now();
@@ -92,11 +100,16 @@ class Library {
         return priorTemplate;
     }
 
+    PriorPlacement priorPlacement() {
+        return PriorPlacement.of(priorPlacement);
+    }
+
     int nextCode() {
         return nextCode;
     }
 
     LibraryView toView() {
-        return new LibraryView(name, description, currentVersion, latestVersion, priorTemplate, createdAt, updatedAt);
+        return new LibraryView(name, description, currentVersion, latestVersion, priorTemplate, priorPlacement(),
+                createdAt, updatedAt);
     }
 }

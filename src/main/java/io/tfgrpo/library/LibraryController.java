@@ -112,6 +112,23 @@ class LibraryController {
     record PriorTemplate(@jakarta.validation.constraints.Size(max = 20_000) String template) {
     }
 
+    @PutMapping("/{name}/prior-placement")
+    @Operation(operationId = "setLibraryPriorPlacement", summary = "Set where the library's prior goes",
+            description = "`system`: merged into the system message (or one put first); `user-suffix`: after the "
+                    + "problem, appended to the last user message, as the paper's math runs did. Training rollouts, "
+                    + "evaluation answers, `/api/inference` and `/v1/chat/completions` all follow it.")
+    @ApiResponse(responseCode = "200", description = "The library, with its placement")
+    @Problems(LibraryNotFound.class)
+    LibraryView priorPlacement(@PathVariable @Parameter(description = LIBRARY, example = Samples.LIBRARY) String name,
+            @Valid @RequestBody PriorPlacementChange body) {
+        return libraries.usePriorPlacement(name, body.placement());
+    }
+
+    /** Where the library's prior goes. */
+    record PriorPlacementChange(@jakarta.validation.constraints.NotNull @io.swagger.v3.oas.annotations.media.Schema(
+            example = "user-suffix") PriorPlacement placement) {
+    }
+
     @GetMapping("/{name}/export")
     @Operation(operationId = "exportLibrary", summary = "Export a library",
             description = "All versions, or only `version` when given.")

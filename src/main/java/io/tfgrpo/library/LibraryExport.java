@@ -20,6 +20,7 @@ record LibraryExport(
         @NotNull @Min(0) Integer currentVersion,
         @NotNull @Min(1) Integer nextCode,
         @Size(max = 20_000) @Schema(description = "the library's own prior template, if any") String priorTemplate,
+        @Schema(description = "where the prior goes in a conversation; absent: `system`") PriorPlacement priorPlacement,
         @NotEmpty @Size(max = 10_000) List<@Valid @NotNull Version> versions) {
 
     public static final String FORMAT = "tfgrpo-library/v1";

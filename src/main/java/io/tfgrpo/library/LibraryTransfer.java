@@ -51,6 +51,7 @@ class LibraryTransfer {
                         Collectors.toList())));
         return new LibraryExport(LibraryExport.FORMAT, library.name(), library.description(),
                 version == null ? library.currentVersion() : version, library.nextCode(), library.priorTemplate(),
+                library.priorPlacement(),
                 chosen.stream().map(v -> new LibraryExport.Version(v.version(), v.parentVersion(), v.source(), v.note(),
                         v.createdAt(), byVersion.getOrDefault(v.version(), List.of()))).toList());
     }
@@ -77,6 +78,9 @@ class LibraryTransfer {
         }
         if (document.priorTemplate() != null) {
             library.usePriorTemplate(document.priorTemplate());
+        }
+        if (document.priorPlacement() != null) {
+            library.usePriorPlacement(document.priorPlacement());
         }
         Instant now = Timestamps.now();
         for (LibraryExport.Version version : ordered) {

@@ -12,6 +12,9 @@ public record LibraryView(
         @Schema(description = "the newest version", example = "3") int latestVersion,
         @Schema(description = "this library's own prior template, if it has one ({{experiences}} marks the list)")
         String priorTemplate,
+        @Schema(description = "where the prior goes in a conversation: `system` (merged into the system message) or "
+                + "`user-suffix` (after the problem, in the last user message)", example = "system")
+        PriorPlacement priorPlacement,
         Instant createdAt,
         Instant updatedAt) {
 }

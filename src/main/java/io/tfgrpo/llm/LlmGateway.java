@@ -119,7 +119,8 @@ public class LlmGateway {
                 passedOn -> client.passthrough().send(body.deepCopy(), event -> {
                     passedOn.run();
                     onEvent.accept(event);
-                }), result -> new ModelClient.Answer(result.content() == null ? "" : result.content(),
+                }, client.profile().timeout(call.purpose())), result -> new ModelClient.Answer(
+                        result.content() == null ? "" : result.content(),
                         client.profile().model(), result.promptTokens(), result.completionTokens(),
                         result.finishReason()));
         return new Forwarded(replied.result().body(), replied.reply());

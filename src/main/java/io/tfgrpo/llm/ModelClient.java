@@ -44,17 +44,20 @@ final class ModelClient implements AutoCloseable {
 
     private final String name;
     private final ModelProfile profile;
-    private final ChatModel chatModel;
+    /** The chat model of each time limit the profile uses (an Ollama client's read timeout is fixed when built). */
+    private final Map<java.time.Duration, ChatModel> chatModels = new java.util.HashMap<>();
     private final CallLimiter limiter;
     private final Passthrough passthrough;
 
     ModelClient(String name, ModelProfile profile, tools.jackson.databind.json.JsonMapper json) {
         this.name = name;
         this.profile = profile;
-        this.chatModel = switch (profile.provider()) {
-            case OPENAI -> openAi(profile);
-            case OLLAMA -> ollama(profile);
-        };
+        for (Purpose purpose : Purpose.values()) {
+            chatModels.computeIfAbsent(modelTimeout(purpose), timeout -> switch (profile.provider()) {
+                case OPENAI -> openAi(profile);
+                case OLLAMA -> ollama(profile, timeout);
+            });
+        }
         this.limiter = new CallLimiter(profile.maxConcurrency(), profile.requestsPerMinute());
         this.passthrough = profile.provider() == Provider.OPENAI ? new Passthrough(profile, json) : null;
     }
@@ -90,11 +93,13 @@ final class ModelClient implements AutoCloseable {
             // a plain call to an OpenAI-compatible server: the request's JSON written directly and sent by the
             // passthrough's own client costs a fraction of the SDK's object mapping (structured calls keep Spring AI's schema
             // handling)
-            Passthrough.Result result = passthrough.send(plainBody(call), event -> { });
+            Passthrough.Result result = passthrough.send(plainBody(call), event -> { },
+                    profile.timeout(call.purpose()));
             return new Answer(result.content() == null ? "" : result.content(), profile.model(),
                     result.promptTokens(), result.completionTokens(), result.finishReason());
         }
-        ChatResponse response = chatModel.call(new Prompt(messages(call.messages()), options(call, schema, schemaJson)));
+        ChatResponse response = chatModel(call)
+                .call(new Prompt(messages(call.messages()), options(call, schema, schemaJson)));
         Usage usage = response.getMetadata() == null ? null : response.getMetadata().getUsage();
         String content = response.getResult() == null ? null : response.getResult().getOutput().getText();
         return new Answer(content == null ? "" : content, profile.model(),
@@ -110,7 +115,7 @@ final class ModelClient implements AutoCloseable {
         StringBuilder content = new StringBuilder();
         Integer[] usage = { null, null };
         String[] finish = { null };
-        chatModel.stream(new Prompt(messages(call.messages()), options(call, null, null))).doOnNext(response -> {
+        chatModel(call).stream(new Prompt(messages(call.messages()), options(call, null, null))).doOnNext(response -> {
             if (response.getResult() != null && response.getResult().getOutput().getText() != null) {
                 String delta = response.getResult().getOutput().getText();
                 if (!delta.isEmpty()) {
@@ -126,8 +131,17 @@ final class ModelClient implements AutoCloseable {
                 usage[0] = chunkUsage.getPromptTokens();
                 usage[1] = positiveOrNull(chunkUsage.getCompletionTokens());
             }
-        }).blockLast(profile.timeout().multipliedBy(4));
+        }).blockLast(profile.timeout(call.purpose()).multipliedBy(4));
         return new Answer(content.toString(), profile.model(), usage[0], usage[1], finish[0]);
+    }
+
+    private ChatModel chatModel(ChatCall call) {
+        return chatModels.get(modelTimeout(call.purpose()));
+    }
+
+    /** OpenAI-compatible calls carry their own time limit, so one model serves them all; Ollama's is built in. */
+    private java.time.Duration modelTimeout(Purpose purpose) {
+        return profile.provider() == Provider.OPENAI ? profile.timeout() : profile.timeout(purpose);
     }
 
     /** The Chat Completions body of a plain call, with the same options the Spring AI path would send. */
@@ -173,7 +187,7 @@ final class ModelClient implements AutoCloseable {
         return switch (profile.provider()) {
             case OPENAI -> {
                 var options = OpenAiChatOptions.builder().model(profile.model()).temperature(temperature)
-                        .maxTokens(maxTokens).seed(call.seed()).timeout(profile.timeout()).maxRetries(0)
+                        .maxTokens(maxTokens).seed(call.seed()).timeout(profile.timeout(call.purpose())).maxRetries(0)
                         .streamUsage(true);
                 if (!call.stop().isEmpty()) {
                     options.stop(call.stop());
@@ -221,11 +235,11 @@ final class ModelClient implements AutoCloseable {
                 .build()).build();
     }
 
-    private static ChatModel ollama(ModelProfile profile) {
+    private static ChatModel ollama(ModelProfile profile, java.time.Duration timeout) {
         // HTTP/1.1: the JDK client's h2c upgrade attempt on plain http:// is not something every server tolerates
         var requestFactory = new JdkClientHttpRequestFactory(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1).connectTimeout(profile.timeout()).build());
-        requestFactory.setReadTimeout(profile.timeout());
+        requestFactory.setReadTimeout(timeout);
         OllamaApi api = OllamaApi.builder().baseUrl(profile.baseUrl().toString())
                 .restClientBuilder(RestClient.builder().requestFactory(requestFactory)).build();
         return OllamaChatModel.builder().ollamaApi(api)

@@ -49,6 +49,7 @@ class ModelController {
         ModelClients.LastCall last = clients.lastCall(client.name());
         return new ModelView(client.name(), p.provider(), p.shownBaseUrl(), p.model(), p.hasApiKey(),
                 p.temperature(), p.maxTokens(), p.maxConcurrency(), p.requestsPerMinute(), p.timeout(),
+                new java.util.TreeMap<>(p.timeouts()),
                 p.inputPricePerMillion(), p.outputPricePerMillion(), p.jsonMode(), p.synthetic(),
                 last == null ? null : new ModelView.LastCall(last.at(), last.ok(), last.error()));
     }

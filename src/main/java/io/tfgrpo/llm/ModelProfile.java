@@ -3,6 +3,7 @@ package io.tfgrpo.llm;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -11,6 +12,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 
+import org.hibernate.validator.constraints.time.DurationMin;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
@@ -25,11 +27,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param maxTokens default completion limit when a call does not set one
  * @param maxConcurrency calls in flight at once
  * @param requestsPerMinute calls started per minute, if limited
- * @param timeout one attempt's time limit
+ * @param timeout one attempt's time limit, for every purpose without its own in {@code timeouts}
  * @param inputPricePerMillion USD per million prompt tokens
  * @param outputPricePerMillion USD per million completion tokens
  * @param jsonMode how JSON output is requested
  * @param synthetic true when the model is the LLM simulator, so that answers are labelled synthetic
+ * @param timeouts one attempt's time limit per purpose ({@code rollout}, {@code summary}, {@code advantage},
+ * {@code update}, {@code judge}, {@code inference}, {@code evaluation}), where it differs from {@code timeout}:
+ * a reasoning model may think for minutes before a rollout's {@code \boxed{}} and answer a summary in seconds
  */
 public record ModelProfile(
         @NotNull Provider provider,
@@ -40,11 +45,26 @@ public record ModelProfile(
         @Min(1) Integer maxTokens,
         @DefaultValue("8") @Min(1) @Max(1024) int maxConcurrency,
         @Min(1) Integer requestsPerMinute,
-        @DefaultValue("120s") @NotNull Duration timeout,
+        @DefaultValue("120s") @NotNull @DurationMin(millis = 1) Duration timeout,
         @DecimalMin("0") BigDecimal inputPricePerMillion,
         @DecimalMin("0") BigDecimal outputPricePerMillion,
         @DefaultValue("schema") @NotNull JsonMode jsonMode,
-        @DefaultValue("false") boolean synthetic) {
+        @DefaultValue("false") boolean synthetic,
+        @DefaultValue Map<Purpose, @NotNull @DurationMin(millis = 1) Duration> timeouts) {
+
+    public ModelProfile {
+        timeouts = timeouts == null ? Map.of() : Map.copyOf(timeouts);
+    }
+
+    /** One attempt's time limit for calls of that purpose. */
+    public Duration timeout(Purpose purpose) {
+        return timeouts.getOrDefault(purpose, timeout);
+    }
+
+    /** The longest time limit of any purpose: how long a pooled connection may wait for an answer. */
+    Duration longestTimeout() {
+        return timeouts.values().stream().reduce(timeout, (a, b) -> a.compareTo(b) >= 0 ? a : b);
+    }
 
     boolean hasApiKey() {
         return apiKey != null && !apiKey.isBlank();
@@ -62,6 +82,6 @@ public record ModelProfile(
     public String toString() {
         return "ModelProfile[provider=" + provider + ", baseUrl=" + shownBaseUrl() + ", model=" + model + ", apiKey="
                 + (hasApiKey() ? "(set)" : "(none)") + ", maxConcurrency=" + maxConcurrency + ", timeout=" + timeout
-                + "]";
+                + (timeouts.isEmpty() ? "" : ", timeouts=" + timeouts) + "]";
     }
 }

@@ -17,7 +17,9 @@ record ModelView(
         Integer maxTokens,
         int maxConcurrency,
         Integer requestsPerMinute,
-        Duration timeout,
+        @Schema(description = "one attempt's time limit") Duration timeout,
+        @Schema(description = "time limits of calls of a purpose, where they differ from `timeout`")
+        java.util.Map<Purpose, Duration> timeouts,
         BigDecimal inputPricePerMillion,
         BigDecimal outputPricePerMillion,
         JsonMode jsonMode,

@@ -76,10 +76,13 @@ final class Passthrough implements AutoCloseable {
         this.profile = profile;
         this.json = json;
         Timeout timeout = Timeout.of(profile.timeout());
+        // a call's own time limit (its purpose's) governs while it waits for its answer
+        Timeout longest = Timeout.of(profile.longestTimeout());
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
                 .setMaxConnTotal(profile.maxConcurrency()).setMaxConnPerRoute(profile.maxConcurrency())
-                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout).setSocketTimeout(timeout)
+                .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(timeout)
+                        .setSocketTimeout(longest)
                         .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
                 .build();
         this.http = HttpClients.custom().setConnectionManager(connections)
@@ -93,8 +96,11 @@ final class Passthrough implements AutoCloseable {
         this.url = URI.create((base.endsWith("/") ? base : base + "/") + "chat/completions");
     }
 
-    /** Sends {@code body}; a streamed reply's {@code data:} payloads go to {@code onEvent} as they arrive. */
-    Result send(ObjectNode body, Consumer<String> onEvent) {
+    /**
+     * Sends {@code body}, waiting at most {@code timeout} for the answer (between two pieces of a streamed one); a
+     * streamed reply's {@code data:} payloads go to {@code onEvent} as they arrive.
+     */
+    Result send(ObjectNode body, Consumer<String> onEvent, java.time.Duration timeout) {
         body.put("model", profile.model());
         boolean stream = body.path("stream").asBoolean(false);
         if (stream) {
@@ -105,7 +111,10 @@ final class Passthrough implements AutoCloseable {
         if (profile.hasApiKey()) {
             request.addHeader("Authorization", "Bearer " + profile.apiKey());
         }
-        try (ClassicHttpResponse response = http.executeOpen(null, request.build(), null)) {
+        var context = org.apache.hc.client5.http.protocol.HttpClientContext.create();
+        context.setRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(Timeout.of(profile.timeout()))
+                .setResponseTimeout(Timeout.of(timeout)).build());
+        try (ClassicHttpResponse response = http.executeOpen(null, request.build(), context)) {
             HttpEntity entity = response.getEntity();
             InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent();
             if (response.getCode() != 200) {

@@ -69,7 +69,7 @@ class JobRunner {
                 StartTrainingJob.Budget budget = job.config().budget();
                 UsageView spent = gateway.usage(id.toString());
                 StepRunner.Context ctx = runner.context(job, datasets.allItems(job.config().datasetId()),
-                        new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library()).priorTemplate()),
+                        new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library())),
                         new RunGuard(() -> jobs.runs().cancelRequested(id), stopping,
                                 budget == null ? null : new RunGuard.Budget(budget.maxCostUsd(), budget.maxTokens()),
                                 new RunGuard.Spent(spent.calls(), spent.totalTokens(), spent.costUsd())),

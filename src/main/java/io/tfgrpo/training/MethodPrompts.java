@@ -5,24 +5,26 @@ import java.util.Map;
 
 import io.tfgrpo.library.ExperiencePrior;
 import io.tfgrpo.library.ExperienceView;
+import io.tfgrpo.library.LibraryView;
+import io.tfgrpo.library.RolloutPrompt;
 import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.shared.PromptTemplate;
 
 /** The method's prompts (resources under {@code prompts/}), each replaceable per job by a prompt override. */
 final class MethodPrompts {
 
-    private final PromptTemplate rollout;
+    private final String rollout;
     private final PromptTemplate summary;
     private final PromptTemplate advantage;
     private final PromptTemplate groupUpdate;
     private final PromptTemplate batchUpdate;
     private final PromptTemplate shorten;
-    private final String priorTemplate;
+    private final LibraryView trained;
 
-    /** {@code priorTemplate}: the library's own prior template, if any, so that training applies it as serving does. */
-    MethodPrompts(Map<String, String> overrides, String priorTemplate) {
-        this.priorTemplate = priorTemplate;
-        this.rollout = template("rollout", overrides);
+    /** {@code trained}: the library's prior template and placement, so training applies its prior as serving does. */
+    MethodPrompts(Map<String, String> overrides, LibraryView trained) {
+        this.trained = trained;
+        this.rollout = overrides.get("rollout");
         this.summary = template("summary", overrides);
         this.advantage = template("advantage", overrides);
         this.groupUpdate = template("group-update", overrides);
@@ -30,10 +32,13 @@ final class MethodPrompts {
         this.shorten = template("shorten", overrides);
     }
 
-    /** Step 1: the problem, with the library applied exactly as inference applies it (in the system message). */
+    /**
+     * Step 1: the problem (in the job's rollout prompt), with the library applied exactly as evaluation and inference
+     * apply it: rendered with its template, placed where its placement puts it.
+     */
     List<ChatMessage> rollout(List<ExperienceView> library, String problem) {
-        return ChatMessage.withSystemText(List.of(ChatMessage.user(rollout.render(Map.of("problem", problem)))),
-                ExperiencePrior.render(priorTemplate, library));
+        return trained.priorPlacement().place(List.of(ChatMessage.user(RolloutPrompt.render(rollout, problem))),
+                ExperiencePrior.render(trained.priorTemplate(), library), ChatMessage.CONVERSATION);
     }
 
     List<ChatMessage> summary(String problem, String reference, List<ExperienceView> library, double reward,

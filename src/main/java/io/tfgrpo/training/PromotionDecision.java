@@ -129,7 +129,8 @@ class PromotionDecision {
         StartTrainingJob.Validation validation = job.config().validation();
         UUID id = evaluations.start(new StartEvaluation(validation.datasetId(), job.library(),
                 List.of(Integer.toString(job.startVersion()), Integer.toString(last)), job.config().rolloutModel(),
-                validation.k(), null, job.config().verifier(), null, job.config().seed())).id();
+                validation.k(), null, job.config().verifier(), null, job.config().seed(),
+                job.config().promptOverrides().get("rollout"))).id(); // answered as the job's rollouts were
         jobs.saveValidationEvaluation(job.id(), job.leaseEpoch(), id);
         return id;
     }

@@ -72,7 +72,8 @@ public final class EvaluationBenchmark {
     }
 
     private static EvaluationView run(Evaluations evaluations, UUID dataset, int k) throws InterruptedException {
-        UUID id = evaluations.start(new StartEvaluation(dataset, "bench", null, "bench", k, null, null, null, null)).id();
+        UUID id = evaluations.start(new StartEvaluation(dataset, "bench", null, "bench", k, null, null, null, null,
+                null)).id();
         EvaluationView view;
         // a client looking ten times a second
         while (!(view = evaluations.get(id)).status().matches("SUCCEEDED|FAILED|CANCELLED")) {

@@ -185,7 +185,7 @@ class EvaluationApiTest extends TrainingTest {
                 .exchange().expectStatus().isCreated();
         UUID id = UUID.randomUUID();
         store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
-                io.tfgrpo.reward.VerifierSpec.math(), 7L, null));
+                io.tfgrpo.reward.VerifierSpec.math(), 7L, null, null));
         for (int item = 0; item < 20; item++) {
             store.saveAnswer(id, "none", item, 0, "stored \\boxed{1}", "1", 1.0, false, 10, java.math.BigDecimal.ZERO);
         }
@@ -212,7 +212,7 @@ class EvaluationApiTest extends TrainingTest {
                 .exchange().expectStatus().isCreated();
         UUID id = UUID.randomUUID();
         store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
-                io.tfgrpo.reward.VerifierSpec.math(), 7L, null));
+                io.tfgrpo.reward.VerifierSpec.math(), 7L, null, null));
 
         assertThat(runner.run(id, "test", () -> count("select count(*) from evaluation_item where evaluation_id = ?", id) >= 10))
                 .isEqualTo(io.tfgrpo.runs.RunOutcome.STOPPED);

@@ -64,6 +64,10 @@ class InferenceApiTest extends HttpTest {
         registry.add("tfgrpo.inference.current-version-ttl", () -> "200ms");
         registry.add("tfgrpo.inference.max-n", () -> "2");
         registry.add("tfgrpo.inference.max-max-tokens", () -> "50");
+        registry.add("tfgrpo.models.capped.provider", () -> "openai");
+        registry.add("tfgrpo.models.capped.base-url", simulator::baseUrl);
+        registry.add("tfgrpo.models.capped.model", () -> "capped-model");
+        registry.add("tfgrpo.models.capped.max-tokens", () -> "40");
         registry.add("tfgrpo.models.refusing.provider", () -> "openai");
         registry.add("tfgrpo.models.refusing.base-url", () -> refusing.baseUrl() + "/v1");
         registry.add("tfgrpo.models.refusing.model", () -> "refusing-model");
@@ -271,6 +275,21 @@ class InferenceApiTest extends HttpTest {
         assertThat(request.responseFormat()).isEqualTo("prime");
         assertThat(request.model()).isEqualTo("sim-model");
         assertThat(request.messages().getFirst().content()).startsWith("Be brief.").contains("[E1] Answer in JSON.");
+    }
+
+    @Test
+    void aForwardedRequestWithoutATokenLimitGetsTheProfilesAsEveryOtherCallDoes() {
+        String library = library(List.of("State the unit."));
+        http.post().uri("/v1/chat/completions").header("X-Experience-Library", library)
+                .contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("model", "capped", "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .exchange().expectStatus().isOk();
+        assertThat(simulator.journal().recent().getLast().maxTokens()).isEqualTo(40);
+        http.post().uri("/v1/chat/completions").header("X-Experience-Library", library)
+                .contentType(MediaType.APPLICATION_JSON).body(Map.of("model", "capped", "max_tokens", 12,
+                        "messages", List.of(Map.of("role", "user", "content", "hi"))))
+                .exchange().expectStatus().isOk();
+        assertThat(simulator.journal().recent().getLast().maxTokens()).isEqualTo(12);
     }
 
     @Test

@@ -314,6 +314,35 @@ class LibraryApiTest extends HttpTest {
     }
 
     @Test
+    void thePriorPlacementIsSetOnCreateOrLaterShownAndCarriedByExportAndImport() {
+        String name = uniqueName();
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", name, "priorPlacement", "user-suffix")).exchange()
+                .expectStatus().isCreated().expectBody().jsonPath("$.priorPlacement").isEqualTo("user-suffix");
+        http.get().uri("/api/libraries/{name}", create()).exchange().expectBody()
+                .jsonPath("$.priorPlacement").isEqualTo("system");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("name", uniqueName(), "priorPlacement", "after")).exchange()
+                .expectStatus().isBadRequest().expectBody().jsonPath("$.field").isEqualTo("priorPlacement")
+                .jsonPath("$.detail").value(detail -> assertThat((String) detail).contains("system, user-suffix"));
+
+        String exported = http.get().uri("/api/libraries/{name}/export", name).exchange().expectStatus().isOk()
+                .expectBody(String.class).returnResult().getResponseBody();
+        http.post().uri("/api/libraries/import?as={as}", name + "-copy").contentType(MediaType.APPLICATION_JSON)
+                .body(exported).exchange().expectStatus().isCreated().expectBody()
+                .jsonPath("$.priorPlacement").isEqualTo("user-suffix");
+
+        http.put().uri("/api/libraries/{name}/prior-placement", name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of("placement", "system")).exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.priorPlacement").isEqualTo("system");
+        http.get().uri("/api/libraries/{name}/export", name).exchange().expectBody()
+                .jsonPath("$.priorPlacement").isEqualTo("system");
+        http.put().uri("/api/libraries/{name}/prior-placement", name).contentType(MediaType.APPLICATION_JSON)
+                .body(Map.of()).exchange().expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("placement");
+    }
+
+    @Test
     void rejectsAnInvalidLibraryDocument() {
         String document = """
                 {"format": "something-else", "name": "%s", "currentVersion": 3, "nextCode": 1,

@@ -27,7 +27,7 @@ class BaseUrlSecretsTest {
         ModelProfile profile = new ModelProfile(Provider.OPENAI,
                 URI.create("https://alice:pa55word@models.example.com:8443/openai/v1?api-key=query-k3y#frag-k3y"),
                 "gpt-test", "sk-configured-key", null, null, 1, null, Duration.ofSeconds(1), null, null,
-                JsonMode.SCHEMA, false);
+                JsonMode.SCHEMA, false, Map.of());
 
         ModelClients clients = new ModelClients(new ModelSettings(Map.of("azure", profile)), JsonMapper.builder().build());
         try {

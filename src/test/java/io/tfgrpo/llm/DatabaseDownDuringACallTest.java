@@ -59,7 +59,7 @@ class DatabaseDownDuringACallTest {
         database.setConnectionTimeout(250);
         database.setInitializationFailTimeout(-1);
         ModelProfile profile = new ModelProfile(Provider.OPENAI, URI.create(model.baseUrl() + "/v1"), "paid-model",
-                "sk-test-key", null, null, 2, null, Duration.ofSeconds(5), null, null, JsonMode.SCHEMA, false);
+                "sk-test-key", null, null, 2, null, Duration.ofSeconds(5), null, null, JsonMode.SCHEMA, false, Map.of());
         JsonMapper json = JsonMapper.builder().build();
         clients = new ModelClients(new ModelSettings(Map.of("paid", profile)), json);
         meters = new SimpleMeterRegistry();

@@ -48,10 +48,32 @@ class ModelSettingsTest {
     }
 
     @Test
+    void aPurposeMayHaveItsOwnTimeoutAndOthersKeepTheProfiles() {
+        runner.withPropertyValues("tfgrpo.models.thinker.provider=openai",
+                "tfgrpo.models.thinker.base-url=https://api.deepseek.com/v1", "tfgrpo.models.thinker.model=deepseek-chat",
+                "tfgrpo.models.thinker.timeout=60s", "tfgrpo.models.thinker.timeouts.rollout=10m",
+                "tfgrpo.models.thinker.timeouts.evaluation=600s").run(context -> {
+                    ModelProfile profile = context.getBean(ModelSettings.class).models().get("thinker");
+                    assertThat(profile.timeout(Purpose.ROLLOUT)).hasMinutes(10);
+                    assertThat(profile.timeout(Purpose.EVALUATION)).hasMinutes(10);
+                    assertThat(profile.timeout(Purpose.SUMMARY)).hasSeconds(60);
+                });
+        runner.withPropertyValues("tfgrpo.models.broken.provider=openai",
+                "tfgrpo.models.broken.base-url=http://localhost:9/v1", "tfgrpo.models.broken.model=m",
+                "tfgrpo.models.broken.timeouts.rollout=0s")
+                .run(context -> assertThat(context).hasFailed().getFailure().rootCause()
+                        .hasMessageContaining("tfgrpo.models[broken].timeouts"));
+        runner.withPropertyValues("tfgrpo.models.broken.provider=openai",
+                "tfgrpo.models.broken.base-url=http://localhost:9/v1", "tfgrpo.models.broken.model=m",
+                "tfgrpo.models.broken.timeouts.thinking=5m")
+                .run(context -> assertThat(context).hasFailed());
+    }
+
+    @Test
     void theApiKeyIsNotInTheProfilesString() {
         ModelProfile profile = new ModelProfile(Provider.OPENAI, java.net.URI.create("https://api.openai.com/v1"),
                 "gpt-4o-mini", "sk-very-secret", null, null, 8, null, java.time.Duration.ofSeconds(5), null, null,
-                JsonMode.SCHEMA, false);
+                JsonMode.SCHEMA, false, java.util.Map.of());
         assertThat(profile.toString()).doesNotContain("sk-very-secret").contains("apiKey=(set)");
     }
 }

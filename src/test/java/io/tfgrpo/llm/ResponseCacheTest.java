@@ -50,6 +50,6 @@ class ResponseCacheTest {
 
     private static ModelProfile profile(String model, Integer maxTokens) {
         return new ModelProfile(Provider.OPENAI, URI.create("http://localhost:1/v1"), model, null, null, maxTokens, 8,
-                null, Duration.ofSeconds(1), null, null, JsonMode.SCHEMA, false);
+                null, Duration.ofSeconds(1), null, null, JsonMode.SCHEMA, false, java.util.Map.of());
     }
 }
