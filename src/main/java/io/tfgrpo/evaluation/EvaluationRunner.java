@@ -28,9 +28,11 @@ import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
 import io.tfgrpo.llm.Purpose;
+import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
+import io.tfgrpo.reward.VerifierFailed;
 import io.tfgrpo.reward.Verifiers;
 import io.tfgrpo.shared.DatabaseUnavailable;
 import io.tfgrpo.shared.PromptTemplate;
@@ -87,7 +89,7 @@ class EvaluationRunner {
                 String prior = label.equals("none") ? ""
                         : ExperiencePrior.render(template, versions.get(c.library(), Integer.parseInt(label)).experiences());
                 for (DatasetItemView item : items) {
-                    for (int sample = 0; sample < c.k(); sample++) {
+                    for (int sample = 0; sample < c.samples(); sample++) {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
                             int s = sample;
                             work.add(() -> answer(id, c, label, prior, item, s, verifier, slots, cancellation));
@@ -141,7 +143,18 @@ class EvaluationRunner {
             // the spending is counted in the same step as the reservation is returned: in between, another call
             // could be let in against the tokens without this one's
             cancellation.spent(reply);
-            Reward reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
+            Reward reward;
+            try {
+                reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
+            }
+            catch (ModelCallFailed | StructuredOutputFailed | VerifierFailed unjudged) {
+                // the gateway has retried the judge's call already: a failed judgement, not a wrong answer
+                log.warn("Evaluation {}: answer {}/{}/{} could not be scored: {}", id, label, item.ordinal(), sample,
+                        unjudged.getMessage());
+                store.saveUnjudged(id, label, item.ordinal(), sample, reply.content(), unjudged.getMessage(),
+                        reply.totalTokens(), reply.costUsd());
+                return;
+            }
             store.saveAnswer(id, label, item.ordinal(), sample, reply.content(), reward.extractedAnswer(), reward.value(),
                     false, reply.totalTokens(), reply.costUsd());
         }
