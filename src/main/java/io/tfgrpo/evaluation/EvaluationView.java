@@ -42,7 +42,7 @@ public record EvaluationView(
             @Schema(description = "95% bootstrap interval of Mean@n over problems") double meanAtKLower,
             double meanAtKUpper,
             @Schema(description = "the unbiased Pass@k by k, averaged over the problems with at least k scored "
-                    + "answers; null while none has") Map<Integer, Double> passAtK,
+                    + "answers (null for a k no problem has that many for yet)") Map<Integer, Double> passAtK,
             double meanTokensPerAnswer, BigDecimal costUsd,
             @Schema(description = "answers whose model call failed; they count as wrong") int failed,
             @Schema(description = "answers the verifier could not score (e.g. the judge's call failed); they count "
