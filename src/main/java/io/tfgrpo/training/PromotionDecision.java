@@ -80,8 +80,8 @@ class PromotionDecision {
                 return Optional.of(Verdict.keep(last, "not promoted: no validation set; version " + served
                         + " is served"));
             }
-            return Optional.of(Verdict.promote(last, "version " + last + " (no validation set; the library served "
-                    + "version 0, so nothing was lost)"));
+            return Optional.of(Verdict.promote(last, "version " + last
+                    + " (no validation set; version 0 was served, nothing to lose)"));
         }
         UUID evaluation = job.validationEvaluation() != null ? job.validationEvaluation() : startEvaluation(job, last);
         EvaluationView result = evaluations.get(evaluation);

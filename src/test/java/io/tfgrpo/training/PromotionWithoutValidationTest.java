@@ -83,7 +83,7 @@ class PromotionWithoutValidationTest extends TrainingTest {
         assertThat(job.promotion().version()).isEqualTo(last);
         assertThat(job.promotion().served()).isEqualTo(last);
         assertThat(job.promotion().reason()).isEqualTo("promoted version " + last
-                + " (no validation set; the library served version 0, so nothing was lost)");
+                + " (no validation set; version 0 was served, nothing to lose)");
         assertThat(job.promotion().promoteWith()).isNull();
     }
 
