@@ -3,7 +3,7 @@ package io.tfgrpo.evaluation;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** The metrics of METHOD.md: Mean@k, the unbiased Pass@k, and a paired bootstrap interval over problems. */
+/** The metrics of METHOD.md: Mean@n, the unbiased Pass@k, and a bootstrap interval over problems. */
 final class Statistics {
 
     /** A difference and its two-sided confidence interval. */

@@ -93,6 +93,17 @@ class EvaluationResultsTest {
                 .isEqualTo(new ProblemResult.Outcome(4, 2, 1.0, 2));
     }
 
+    /** A run stored before samples were separate from k reads as samples = k, Pass@k for that k. */
+    @Test
+    void aRunStoredWithOneKReadsAsThatManySamples() {
+        EvaluationConfig stored = tools.jackson.databind.json.JsonMapper.builder().build().readValue("""
+                {"datasetId": "3f6c2a1e-8b4d-4e7a-9c2f-5d1b7e9a0c4d", "library": "lib", "versions": ["none", "1"],
+                 "model": "sim", "k": 8, "temperature": 0.3, "verifier": {"type": "math"}, "seed": 7, "budget": null}""",
+                EvaluationConfig.class);
+        assertThat(stored.samples()).isEqualTo(8);
+        assertThat(stored.k()).containsExactly(8);
+    }
+
     @Test
     void aComparisonPairsTheProblemsBothVersionsHaveAllAnswersFor() {
         EvaluationConfig config = new EvaluationConfig(UUID.randomUUID(), "lib", List.of("none", "1"), "sim", 2,
