@@ -36,7 +36,7 @@ import io.tfgrpo.shared.Problems;
 
 @RestController
 @RequestMapping("/api/evaluations")
-@Tag(name = "Evaluations", description = "Mean@k and Pass@k of library versions against the no-library baseline")
+@Tag(name = "Evaluations", description = "Mean@n and Pass@k of library versions against the no-library baseline")
 class EvaluationController {
 
     private static final String EVALUATION = "The evaluation's id";
@@ -51,8 +51,8 @@ class EvaluationController {
 
     @PostMapping
     @Operation(operationId = "startEvaluation", summary = "Start an evaluation",
-            description = "k answers per problem under each version (and `none`, the baseline without a prior); "
-                    + "202 with Location.")
+            description = "`samples` answers per problem under each version (and `none`, the baseline without a "
+                    + "prior), reported as Mean@samples and Pass@k for each `k`; 202 with Location.")
     @ApiResponse(responseCode = "202", description = "Queued; `Location` names the evaluation")
     @Problems({ DatasetNotFound.class, LibraryNotFound.class, VersionNotFound.class, NotGranted.class })
     ResponseEntity<EvaluationView> start(@Valid @RequestBody StartEvaluation request) {
@@ -63,7 +63,7 @@ class EvaluationController {
 
     @GetMapping("/{id}")
     @Operation(operationId = "getEvaluation",
-            summary = "Figures so far: per version Mean@k, Pass@k, tokens, cost; differences with 95% intervals")
+            summary = "Figures so far: per version Mean@n, Pass@k, tokens, cost; differences with 95% intervals")
     @ApiResponse(responseCode = "200", description = "The evaluation")
     @Problems(EvaluationNotFound.class)
     EvaluationView get(@PathVariable @Parameter(description = EVALUATION) UUID id) {
@@ -93,7 +93,7 @@ class EvaluationController {
     }
 
     @GetMapping(path = "/{id}/chart.svg", produces = "image/svg+xml")
-    @Operation(operationId = "getEvaluationChartSvg", summary = "Mean@k per version with 95% intervals, as SVG")
+    @Operation(operationId = "getEvaluationChartSvg", summary = "Mean@n per version with 95% intervals, as SVG")
     @ApiResponse(responseCode = "200", description = "The chart")
     @Problems(EvaluationNotFound.class)
     String chartSvg(@PathVariable @Parameter(description = EVALUATION) UUID id) {
@@ -102,7 +102,7 @@ class EvaluationController {
     }
 
     @GetMapping(path = "/{id}/chart.png", produces = MediaType.IMAGE_PNG_VALUE)
-    @Operation(operationId = "getEvaluationChartPng", summary = "Mean@k per version with 95% intervals, as PNG")
+    @Operation(operationId = "getEvaluationChartPng", summary = "Mean@n per version with 95% intervals, as PNG")
     @ApiResponse(responseCode = "200", description = "The chart")
     @Problems(EvaluationNotFound.class)
     byte[] chartPng(@PathVariable @Parameter(description = EVALUATION) UUID id) {
@@ -111,7 +111,8 @@ class EvaluationController {
     }
 
     private static void draw(Canvas canvas, EvaluationView evaluation) {
-        Charts.bars(canvas, "Mean@" + evaluation.k() + " of " + evaluation.library() + " (95% intervals)", "Mean@" + evaluation.k(),
+        Charts.bars(canvas, "Mean@" + evaluation.samples() + " of " + evaluation.library() + " (95% intervals)",
+                "Mean@" + evaluation.samples(),
                 evaluation.versions().stream().map(v -> new Charts.Bar(v.version().equals("none") ? "no library"
                         : "version " + v.version(), v.meanAtK(), v.meanAtKLower(), v.meanAtKUpper())).toList());
     }

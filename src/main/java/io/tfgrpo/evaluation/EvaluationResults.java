@@ -2,12 +2,17 @@ package io.tfgrpo.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
-/** Turns stored answers into Mean@k, Pass@k and paired comparisons with the baseline. */
+/**
+ * Turns stored answers into Mean@n, Pass@k and paired comparisons with the baseline. Every figure starts from the
+ * per-problem means of the scored answers (an answer the verifier could not score counts in none), so Mean@n and
+ * its interval are one computation over one set of problems, also while the run goes on.
+ */
 final class EvaluationResults {
 
     static final int RESAMPLES = 2000;
@@ -22,23 +27,26 @@ final class EvaluationResults {
         List<EvaluationView.VersionResult> results = new ArrayList<>();
         for (String label : c.versions()) {
             List<EvaluationStore.Answer> mine = byVersion.getOrDefault(label, List.of());
-            Map<Integer, List<EvaluationStore.Answer>> byProblem = byProblem(mine);
-            double passAtK = byProblem.values().stream().mapToDouble(group -> Statistics.passAtK(group.size(),
-                    (int) group.stream().filter(a -> a.reward() >= 1.0).count(), Math.min(c.k(), group.size())))
-                    .average().orElse(0);
-            Statistics.Interval interval = Statistics.pairedBootstrap(byProblem.values().stream()
+            List<List<EvaluationStore.Answer>> scored = byProblem(mine).values().stream().map(EvaluationResults::scored)
+                    .filter(problem -> !problem.isEmpty()).toList();
+            Statistics.Interval meanAtN = Statistics.pairedBootstrap(scored.stream()
                     .mapToDouble(EvaluationResults::mean).toArray(), RESAMPLES, CONFIDENCE, c.seed());
-            results.add(new EvaluationView.VersionResult(label, byProblem.size(), mine.size(),
-                    mine.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0), interval.lower(),
-                    interval.upper(), passAtK,
+            Map<Integer, Double> passAtK = new LinkedHashMap<>();
+            c.k().forEach(k -> passAtK.put(k, passAtK(scored, k)));
+            results.add(new EvaluationView.VersionResult(label, scored.size(), mine.size(), meanAtN.estimate(),
+                    meanAtN.lower(), meanAtN.upper(), passAtK,
                     mine.stream().mapToInt(EvaluationStore.Answer::tokens).average().orElse(0),
                     mine.stream().map(EvaluationStore.Answer::cost).reduce(BigDecimal.ZERO, BigDecimal::add),
-                    (int) mine.stream().filter(EvaluationStore.Answer::failed).count()));
+                    (int) mine.stream().filter(EvaluationStore.Answer::failed).count(),
+                    (int) mine.stream().filter(EvaluationStore.Answer::judgeFailed).count()));
         }
         return results;
     }
 
-    /** Each non-baseline version against the baseline, over the problems both have complete answers for. */
+    /**
+     * Each non-baseline version against the baseline, over the problems both have all their answers for (and at
+     * least one of them scored).
+     */
     static List<EvaluationView.Comparison> comparisons(EvaluationConfig c, List<EvaluationStore.Answer> answers) {
         Map<String, Map<Integer, List<EvaluationStore.Answer>>> byVersion = answers.stream()
                 .collect(Collectors.groupingBy(EvaluationStore.Answer::label, Collectors.collectingAndThen(
@@ -51,8 +59,9 @@ final class EvaluationResults {
             }
             Map<Integer, List<EvaluationStore.Answer>> version = byVersion.getOrDefault(label, Map.of());
             double[] differences = baseline.keySet().stream().filter(version::containsKey)
-                    .filter(item -> baseline.get(item).size() == c.k() && version.get(item).size() == c.k())
-                    .mapToDouble(item -> mean(version.get(item)) - mean(baseline.get(item))).toArray();
+                    .filter(item -> comparable(baseline.get(item), c) && comparable(version.get(item), c))
+                    .mapToDouble(item -> mean(scored(version.get(item))) - mean(scored(baseline.get(item))))
+                    .toArray();
             Statistics.Interval interval = Statistics.pairedBootstrap(differences, RESAMPLES, CONFIDENCE, c.seed());
             comparisons.add(new EvaluationView.Comparison(label, c.baseline(), interval.estimate(), interval.lower(),
                     interval.upper(), CONFIDENCE, differences.length));
@@ -60,12 +69,39 @@ final class EvaluationResults {
         return comparisons;
     }
 
+    /** One problem's answers under one version. */
+    static ProblemResult.Outcome outcome(List<EvaluationStore.Answer> answers) {
+        List<EvaluationStore.Answer> scored = scored(answers);
+        return new ProblemResult.Outcome(answers.size(), correct(scored), scored.isEmpty() ? 0 : mean(scored),
+                answers.size() - scored.size());
+    }
+
+    /** The mean over problems with at least k scored answers of each one's unbiased Pass@k; null: none has k yet. */
+    private static Double passAtK(List<List<EvaluationStore.Answer>> problems, int k) {
+        var estimates = problems.stream().filter(problem -> problem.size() >= k)
+                .mapToDouble(problem -> Statistics.passAtK(problem.size(), correct(problem), k)).summaryStatistics();
+        return estimates.getCount() == 0 ? null : estimates.getAverage();
+    }
+
+    private static boolean comparable(List<EvaluationStore.Answer> answers, EvaluationConfig c) {
+        return answers.size() == c.samples() && !scored(answers).isEmpty();
+    }
+
     private static Map<Integer, List<EvaluationStore.Answer>> byProblem(List<EvaluationStore.Answer> answers) {
         return answers.stream().collect(Collectors.groupingBy(EvaluationStore.Answer::item, TreeMap::new,
                 Collectors.toList()));
     }
 
-    private static double mean(List<EvaluationStore.Answer> answers) {
-        return answers.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0);
+    private static List<EvaluationStore.Answer> scored(List<EvaluationStore.Answer> answers) {
+        return answers.stream().filter(answer -> !answer.judgeFailed()).toList();
+    }
+
+    /** Answers with reward 1: Pass@k counts an answer as correct only when it is fully right. */
+    private static int correct(List<EvaluationStore.Answer> scored) {
+        return (int) scored.stream().filter(answer -> answer.reward() >= 1.0).count();
+    }
+
+    private static double mean(List<EvaluationStore.Answer> scored) {
+        return scored.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0);
     }
 }

@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.tfgrpo.dataset.DatasetItemView;
@@ -22,9 +24,11 @@ import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
 import io.tfgrpo.llm.ModelProfile;
 import io.tfgrpo.llm.Purpose;
+import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
+import io.tfgrpo.reward.VerifierFailed;
 import io.tfgrpo.reward.Verifiers;
 import io.tfgrpo.runs.FanOut;
 import io.tfgrpo.runs.RunExecution;
@@ -40,6 +44,8 @@ import io.tfgrpo.runs.RunStatus;
  */
 @Component
 class EvaluationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(EvaluationRunner.class);
 
     private final EvaluationStore store;
     private final Datasets datasets;
@@ -79,7 +85,7 @@ class EvaluationRunner {
                 RenderedPrior prior = label.equals("none") ? RenderedPrior.none(c.library())
                         : priors.whole(c.library(), Integer.parseInt(label));
                 for (DatasetItemView item : items) {
-                    for (int sample = 0; sample < c.k(); sample++) {
+                    for (int sample = 0; sample < c.samples(); sample++) {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
                             int s = sample;
                             work.add(() -> {
@@ -115,7 +121,18 @@ class EvaluationRunner {
             store.saveAnswer(id, label, item.ordinal(), sample, null, null, 0, true, 0, BigDecimal.ZERO);
             return;
         }
-        Reward reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
+        Reward reward;
+        try {
+            reward = verifier.score(new Attempt(item.problem(), item.answer(), reply.content()));
+        }
+        catch (ModelCallFailed | StructuredOutputFailed | VerifierFailed unjudged) {
+            // the gateway has retried the judge's call already: a failed judgement, not a wrong answer
+            log.warn("Evaluation {}: answer {}/{}/{} could not be scored: {}", id, label, item.ordinal(), sample,
+                    unjudged.getMessage());
+            store.saveUnjudged(id, label, item.ordinal(), sample, reply.content(), unjudged.getMessage(),
+                    reply.totalTokens(), reply.costUsd());
+            return;
+        }
         store.saveAnswer(id, label, item.ordinal(), sample, reply.content(), reward.extractedAnswer(), reward.value(),
                 false, reply.totalTokens(), reply.costUsd());
     }

@@ -29,7 +29,16 @@ class EvaluationStore {
         }
     }
 
-    record Answer(String label, int item, int sample, double reward, boolean failed, int tokens, BigDecimal cost) {
+    /**
+     * A stored answer. {@code failed}: the model call failed (reward 0); {@code judgeFailed}: the verifier could not
+     * score it, so it has no reward and counts in no mean.
+     */
+    record Answer(String label, int item, int sample, double reward, boolean failed, boolean judgeFailed, int tokens,
+            BigDecimal cost) {
+
+        Answer(String label, int item, int sample, double reward, boolean failed, int tokens, BigDecimal cost) {
+            this(label, item, sample, reward, failed, false, tokens, cost);
+        }
     }
 
     static final RunKind KIND = new RunKind("evaluation", "Evaluation", "evaluation-finished", "evaluation");
@@ -84,11 +93,25 @@ class EvaluationStore {
                 .param("failed", failed).param("tokens", tokens).param("cost", cost).update();
     }
 
+    /** An answer the verifier could not score (a judge's call or reply failed): kept, with why, but not scored. */
+    void saveUnjudged(UUID id, String label, int item, int sample, String response, String judgeError, int tokens,
+            BigDecimal cost) {
+        jdbc.sql("""
+                insert into evaluation_item (evaluation_id, version_label, item, sample, response, reward, judge_error,
+                                             tokens, cost_usd)
+                values (:id, :label, :item, :sample, :response, 0, :error, :tokens, :cost)
+                on conflict do nothing""")
+                .param("id", id).param("label", label).param("item", item).param("sample", sample)
+                .param("response", response).param("error", judgeError.length() <= 1000 ? judgeError
+                        : judgeError.substring(0, 1000)).param("tokens", tokens).param("cost", cost).update();
+    }
+
     List<Answer> answers(UUID id) {
         return jdbc.sql("select * from evaluation_item where evaluation_id = :id order by version_label, item, sample")
                 .param("id", id)
                 .query((rs, row) -> new Answer(rs.getString("version_label"), rs.getInt("item"), rs.getInt("sample"),
-                        rs.getDouble("reward"), rs.getBoolean("failed"), rs.getInt("tokens"), rs.getBigDecimal("cost_usd")))
+                        rs.getDouble("reward"), rs.getBoolean("failed"), rs.getString("judge_error") != null,
+                        rs.getInt("tokens"), rs.getBigDecimal("cost_usd")))
                 .list();
     }
 

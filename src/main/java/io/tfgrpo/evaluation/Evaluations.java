@@ -2,6 +2,7 @@ package io.tfgrpo.evaluation;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,12 +87,17 @@ public class Evaluations {
         if (request.rolloutPrompt() != null && RolloutPrompt.problem(request.rolloutPrompt()) != null) {
             errors.add(FieldError.field("rolloutPrompt", RolloutPrompt.problem(request.rolloutPrompt())));
         }
+        int samples = request.samples() != null ? request.samples()
+                : request.k() != null ? Collections.max(request.k()) : 4;
+        List<Integer> ks = request.k() == null ? List.of(samples) : request.k().stream().distinct().sorted().toList();
+        ks.stream().filter(k -> k > samples).findFirst().ifPresent(k -> errors.add(FieldError.field("k",
+                "Pass@" + k + " needs at least " + k + " answers per problem, but samples is " + samples)));
         if (!errors.isEmpty()) {
             throw new InvalidRequest("invalid-evaluation", "Invalid evaluation", errors);
         }
         UUID id = UUID.randomUUID();
         store.insert(id, new EvaluationConfig(request.datasetId(), library.name(), List.copyOf(labels), model,
-                request.k() == null ? 4 : request.k(), request.temperature() == null ? 0.3 : request.temperature(),
+                samples, ks, request.temperature() == null ? 0.3 : request.temperature(),
                 verifier, request.seed() == null ? 7L : request.seed(), request.budget(), request.rolloutPrompt()));
         scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
         return get(id);
@@ -127,8 +133,9 @@ public class Evaluations {
         UUID id = run.id();
         EvaluationConfig c = run.config();
         var answers = store.answers(id);
-        long total = (long) c.versions().size() * c.k() * datasets.get(c.datasetId()).itemCount();
-        return new EvaluationView(id, run.status(), c.library(), c.datasetId(), c.model(), c.k(), c.temperature(),
+        long total = (long) c.versions().size() * c.samples() * datasets.get(c.datasetId()).itemCount();
+        return new EvaluationView(id, run.status(), c.library(), c.datasetId(), c.model(), c.samples(), c.k(),
+                c.temperature(),
                 answers.size(), total, EvaluationResults.versions(c, answers), EvaluationResults.comparisons(c, answers),
                 run.errorCode(), run.error(), run.createdAt(), run.startedAt(), run.finishedAt());
     }
@@ -144,9 +151,7 @@ public class Evaluations {
             Map<String, ProblemResult.Outcome> outcomes = new LinkedHashMap<>();
             for (String label : run.config().versions()) {
                 var answers = byItem.getOrDefault(item.ordinal(), Map.of()).getOrDefault(label, List.of());
-                outcomes.put(label, new ProblemResult.Outcome(answers.size(),
-                        (int) answers.stream().filter(a -> a.reward() >= 1.0).count(),
-                        answers.stream().mapToDouble(EvaluationStore.Answer::reward).average().orElse(0)));
+                outcomes.put(label, EvaluationResults.outcome(answers));
             }
             return new ProblemResult(item.ordinal(), item.id(), item.problem(), item.answer(), outcomes);
         }).toList();

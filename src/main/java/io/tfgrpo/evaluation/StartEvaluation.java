@@ -13,10 +13,16 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
+
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.tfgrpo.reward.VerifierSpec;
 
-/** An evaluation: k answers per problem of a dataset under each version of a library, and the baseline. */
+/**
+ * An evaluation: {@code samples} answers per problem of a dataset under each version of a library (and the baseline),
+ * reported as Mean@samples and Pass@k for each k asked for. The older form, {@code k} alone as one number, still
+ * means that many samples and Pass@k for that k.
+ */
 public record StartEvaluation(
         @NotNull UUID datasetId,
         @NotBlank @Schema(example = "gsm8k-tips") String library,
@@ -24,7 +30,12 @@ public record StartEvaluation(
                 + "default [none, current]") List<@NotNull @Pattern(regexp = "none|current|\\d{1,9}",
                         message = "must be a version number, current or none") String> versions,
         @Size(max = 64) @Schema(defaultValue = "default") String model,
-        @Min(1) @Max(64) @Schema(description = "answers per problem", defaultValue = "4") Integer k,
+        @Min(1) @Max(64) @Schema(description = "n, answers per problem: Mean@n is reported; default: the largest k, "
+                + "else 4") Integer samples,
+        @JsonFormat(with = JsonFormat.Feature.ACCEPT_SINGLE_VALUE_AS_ARRAY) @Size(min = 1, max = 10)
+        @Schema(description = "the k of each Pass@k to report, each at most `samples`; a single number is read as a "
+                + "list of one; default: [samples]", example = "[1, 4, 8]")
+        List<@NotNull @Min(1) @Max(64) Integer> k,
         @DecimalMin("0") @DecimalMax("2") @Schema(defaultValue = "0.3") Double temperature,
         @Valid @Schema(description = "default: math") VerifierSpec verifier,
         @Valid @Schema(description = "the run stops (FAILED, BUDGET_EXCEEDED) before a call that could pass it")

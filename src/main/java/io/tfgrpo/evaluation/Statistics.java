@@ -1,10 +1,9 @@
 package io.tfgrpo.evaluation;
 
-import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.SplittableRandom;
 
-/** The metrics of METHOD.md: Mean@k, the unbiased Pass@k, and a paired bootstrap interval over problems. */
+/** The metrics of METHOD.md: Mean@n, the unbiased Pass@k, and a bootstrap interval over problems. */
 final class Statistics {
 
     /** A difference and its two-sided confidence interval. */
@@ -18,16 +17,22 @@ final class Statistics {
     private Statistics() {
     }
 
-    /** Pass@k from n samples of which c are correct: 1 - C(n-c, k) / C(n, k), exactly. */
+    /**
+     * Pass@k from n samples of which c are correct: 1 - C(n-c, k) / C(n, k), computed as the product
+     * 1 - prod_{i = n-c+1..n} (1 - k / i), which never forms a binomial (C(64, 32) alone is about 1.8e18).
+     */
     static double passAtK(int n, int c, int k) {
-        if (k > n || c < 0 || c > n) {
-            throw new IllegalArgumentException("need 0 <= c <= n and k <= n, got n=" + n + " c=" + c + " k=" + k);
+        if (k < 1 || k > n || c < 0 || c > n) {
+            throw new IllegalArgumentException("need 0 <= c <= n and 1 <= k <= n, got n=" + n + " c=" + c + " k=" + k);
         }
         if (n - c < k) {
             return 1.0;
         }
-        return 1.0 - new java.math.BigDecimal(binomial(n - c, k)).divide(new java.math.BigDecimal(binomial(n, k)),
-                java.math.MathContext.DECIMAL64).doubleValue();
+        double allWrong = 1.0;
+        for (int i = n - c + 1; i <= n; i++) {
+            allWrong *= 1.0 - (double) k / i;
+        }
+        return 1.0 - allWrong;
     }
 
     static double mean(double[] values) {
@@ -35,8 +40,9 @@ final class Statistics {
     }
 
     /**
-     * The paired bootstrap of a mean difference: problems are resampled with replacement (seeded, so the interval
-     * is reproducible), and the percentile interval of the resampled means is returned.
+     * The bootstrap of a mean over problems (of paired differences, or of one version's per-problem means): problems
+     * are resampled with replacement (seeded, so the interval is reproducible), and the percentile interval of the
+     * resampled means is returned.
      */
     static Interval pairedBootstrap(double[] differences, int resamples, double confidence, long seed) {
         int n = differences.length;
@@ -56,13 +62,5 @@ final class Statistics {
         double tail = (1 - confidence) / 2;
         return new Interval(mean(differences), means[(int) Math.floor(tail * (resamples - 1))],
                 means[(int) Math.ceil((1 - tail) * (resamples - 1))]);
-    }
-
-    private static BigInteger binomial(int n, int k) {
-        BigInteger result = BigInteger.ONE;
-        for (int i = 0; i < k; i++) {
-            result = result.multiply(BigInteger.valueOf(n - i)).divide(BigInteger.valueOf(i + 1));
-        }
-        return result;
     }
 }

@@ -26,7 +26,7 @@ class JobStore {
 
     record Job(UUID id, RunStatus status, JobConfig config, String library, int startVersion, int epochs,
             int stepsPerEpoch, int nextStep, long leaseEpoch, boolean cancelRequested, String errorCode, String error,
-            UUID validationEvaluation, String promotion, Instant createdAt, Instant startedAt, Instant finishedAt) {
+            UUID validationEvaluation, Promotion promotion, Instant createdAt, Instant startedAt, Instant finishedAt) {
 
         int totalSteps() {
             return epochs * stepsPerEpoch;
@@ -119,11 +119,11 @@ class JobStore {
     }
 
     /** Ends the job SUCCEEDED with what it did about promotion; false when the lease was lost. */
-    boolean succeed(UUID id, long leaseEpoch, String promotion) {
+    boolean succeed(UUID id, long leaseEpoch, Promotion promotion) {
         return jdbc.sql("""
-                update training_job set status = 'SUCCEEDED', promotion = :promotion, finished_at = now()
+                update training_job set status = 'SUCCEEDED', promotion = cast(:promotion as jsonb), finished_at = now()
                 where id = :id and lease_epoch = :epoch and status = 'RUNNING'""")
-                .param("promotion", promotion).param("id", id).param("epoch", leaseEpoch).update() == 1;
+                .param("promotion", json.writeValueAsString(promotion)).param("id", id).param("epoch", leaseEpoch).update() == 1;
     }
 
     private Job job(ResultSet rs, int row) throws SQLException {
@@ -131,9 +131,14 @@ class JobStore {
                 json.readValue(rs.getString("config"), JobConfig.class), rs.getString("library"),
                 rs.getInt("start_version"), rs.getInt("epochs"), rs.getInt("steps_per_epoch"), rs.getInt("next_step"),
                 rs.getLong("lease_epoch"), rs.getBoolean("cancel_requested"), rs.getString("error_code"),
-                rs.getString("error"), rs.getObject("validation_evaluation_id", UUID.class), rs.getString("promotion"),
+                rs.getString("error"), rs.getObject("validation_evaluation_id", UUID.class),
+                promotion(rs.getString("promotion")),
                 instant(rs, "created_at"), instant(rs, "started_at"),
                 instant(rs, "finished_at"));
+    }
+
+    private Promotion promotion(String stored) {
+        return stored == null ? null : json.readValue(stored, Promotion.class);
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -56,7 +56,9 @@ public record StartTrainingJob(
      * started from and the last one; promoted only if the lower bound of the improvement's 95% interval is above
      * {@code minImprovement}.
      */
-    public record Validation(@NotNull UUID datasetId, @Min(1) @Max(64) Integer k,
+    public record Validation(@NotNull UUID datasetId,
+            @Min(1) @Max(64) @Schema(description = "answers per problem and version (the evaluation's `samples`)",
+                    defaultValue = "4") Integer k,
             @DecimalMin("-1") @DecimalMax("1") Double minImprovement) {
     }
 

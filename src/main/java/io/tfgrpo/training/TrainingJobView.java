@@ -28,7 +28,8 @@ public record TrainingJobView(
         boolean cancelRequested,
         @Schema(description = "why the job failed or stopped, e.g. BUDGET_EXCEEDED") String errorCode,
         String error,
-        @Schema(description = "what the job did with its last version, and why") String promotion,
+        @Schema(description = "what the job did with its last version, and why; null until it succeeds")
+        Promotion promotion,
         @Schema(description = "the evaluation behind that decision, if validation was asked for") UUID validationEvaluationId,
         Object config,
         Instant createdAt,

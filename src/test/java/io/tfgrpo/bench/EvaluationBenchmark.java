@@ -67,13 +67,13 @@ public final class EvaluationBenchmark {
             System.out.printf("%d answers (%d problems x k=%d x 2 versions): %.2f s, lower bound %.2f s, ratio %.3f "
                     + "(L=%d ms, C=%d)%n", view.answers(), problems, k, seconds, bound, seconds / bound, latency, concurrency);
             view.versions().forEach(v -> System.out.printf("  version %s: Mean@%d %.3f [%.3f, %.3f], Pass@%d %.3f%n",
-                    v.version(), k, v.meanAtK(), v.meanAtKLower(), v.meanAtKUpper(), k, v.passAtK()));
+                    v.version(), k, v.meanAtK(), v.meanAtKLower(), v.meanAtKUpper(), k, v.passAtK().get(k)));
         }
     }
 
     private static EvaluationView run(Evaluations evaluations, UUID dataset, int k) throws InterruptedException {
         UUID id = evaluations.start(new StartEvaluation(dataset, "bench", null, "bench", k, null, null, null, null,
-                null)).id();
+                null, null)).id();
         EvaluationView view;
         // a client looking ten times a second
         while (!(view = evaluations.get(id)).status().matches("SUCCEEDED|FAILED|CANCELLED")) {

@@ -66,8 +66,8 @@ class EvaluatedAsServedTest extends HttpTest {
                 .getLocation().toString();
         UUID dataset = UUID.fromString(location.substring(location.lastIndexOf('/') + 1));
         UUID id = UUID.randomUUID();
-        store.insert(id, new EvaluationConfig(dataset, library, List.of("1"), "sim", 1, 0.3, VerifierSpec.math(), 7L,
-                null, null));
+        store.insert(id, new EvaluationConfig(dataset, library, List.of("1"), "sim", 1, List.of(1), 0.3,
+                VerifierSpec.math(), 7L, null, null));
         simulator.resetJournal();
 
         assertThat(runner.run(id, "test", () -> false)).isEqualTo(io.tfgrpo.runs.RunOutcome.ENDED);

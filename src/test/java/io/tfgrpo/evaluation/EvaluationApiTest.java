@@ -1,6 +1,7 @@
 package io.tfgrpo.evaluation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -44,13 +45,15 @@ class EvaluationApiTest extends TrainingTest {
 
         EvaluationView view = http.get().uri(location).exchange().expectStatus().isOk()
                 .returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.samples()).as("k alone, as before: that many samples").isEqualTo(8);
+        assertThat(view.k()).containsExactly(8);
         assertThat(view.answers()).isEqualTo(view.totalAnswers()).isEqualTo(2L * 20 * 8);
         assertThat(view.versions()).extracting(EvaluationView.VersionResult::version).containsExactly("none", "1");
         EvaluationView.VersionResult baseline = view.versions().get(0);
         EvaluationView.VersionResult trained = view.versions().get(1);
         assertThat(baseline.meanAtK()).isBetween(0.35, 0.65);
         assertThat(trained.meanAtK()).isBetween(0.65, 0.95);
-        assertThat(trained.passAtK()).isGreaterThanOrEqualTo(trained.meanAtK());
+        assertThat(trained.passAtK().get(8)).isGreaterThanOrEqualTo(trained.meanAtK());
         EvaluationView.Comparison comparison = view.comparisons().getFirst();
         assertThat(comparison.baseline()).isEqualTo("none");
         assertThat(comparison.problems()).isEqualTo(20);
@@ -87,6 +90,105 @@ class EvaluationApiTest extends TrainingTest {
                 .contentType(MediaType.APPLICATION_JSON).body(Map.of("version", 0)).exchange()
                 .expectStatus().isEqualTo(409).expectBody()
                 .jsonPath("$.type").isEqualTo("urn:tfgrpo:problem:promotion-refused");
+    }
+
+    /** Mean@8 and Pass@1, Pass@4, Pass@8 of the same 8 answers per problem, as the per-problem counts give them. */
+    @Test
+    void severalPassAtKComeFromTheSameSamples() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalpass");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        String location = evaluate(Map.of("datasetId", dataset, "library", library, "model", "sim", "samples", 8,
+                "k", List.of(8, 1, 4), "versions", List.of("none"))).expectStatus().isAccepted()
+                .returnResult(String.class).getResponseHeaders().getLocation().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().equals("SUCCEEDED"));
+
+        EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.samples()).isEqualTo(8);
+        assertThat(view.k()).containsExactly(1, 4, 8);
+        assertThat(view.answers()).isEqualTo(20 * 8);
+        List<Integer> correct = new java.util.ArrayList<>();
+        http.get().uri(location + "/items?size=20").exchange().expectBody()
+                .jsonPath("$.content[*].versions.none.samples").value(samples -> assertThat((List<Object>) samples)
+                        .hasSize(20).containsOnly(8))
+                .jsonPath("$.content[*].versions.none.correct").value(counts -> ((List<?>) counts)
+                        .forEach(c -> correct.add((Integer) c)));
+        assertThat(new java.util.HashSet<>(correct)).as("problems of unlike difficulty").hasSizeGreaterThan(2);
+        EvaluationView.VersionResult none = view.versions().getFirst();
+        for (int k : List.of(1, 4, 8)) {
+            // 1 - C(8-c, k) / C(8, k), with exact binomials, averaged over the 20 problems
+            double expected = correct.stream().mapToDouble(c -> 1 - binomial(8 - c, k) / binomial(8, k)).average()
+                    .orElseThrow();
+            assertThat(none.passAtK().get(k)).as("Pass@%d", k).isCloseTo(expected, within(1e-9));
+        }
+        assertThat(none.passAtK().get(1)).isLessThan(none.passAtK().get(4));
+        assertThat(none.passAtK().get(4)).isLessThan(none.passAtK().get(8));
+        assertThat(none.passAtK().get(1)).as("Pass@1 of 0/1 rewards is Mean@n").isCloseTo(none.meanAtK(), within(1e-9));
+        assertThat(none.meanAtK()).isCloseTo(correct.stream().mapToInt(c -> c).sum() / 160.0, within(1e-9));
+        assertThat(none.judgeFailed()).isZero();
+    }
+
+    private static double binomial(int n, int k) {
+        if (k > n) {
+            return 0;
+        }
+        java.math.BigInteger result = java.math.BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            result = result.multiply(java.math.BigInteger.valueOf(n - i)).divide(java.math.BigInteger.valueOf(i + 1));
+        }
+        return result.doubleValue();
+    }
+
+    @Test
+    void aPassAtKBeyondTheSamplesIsRefused() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalk");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        evaluate(Map.of("datasetId", dataset, "library", library, "model", "sim", "samples", 4, "k", List.of(1, 8)))
+                .expectStatus().isBadRequest().expectBody()
+                .jsonPath("$.field").isEqualTo("k")
+                .jsonPath("$.detail").isEqualTo("k: Pass@8 needs at least 8 answers per problem, but samples is 4");
+        assertThat(count("select count(*) from evaluation where library = ?", library)).isZero();
+    }
+
+    /**
+     * The judge answers 500 to every call about one problem and prose to every call about another: after the
+     * gateway's retries (and its repair request) those judgements fail. They are counted, left out of the figures,
+     * and the evaluation succeeds.
+     */
+    @Test
+    void aJudgeThatFailsLeavesAnswersUnjudgedAndTheEvaluationSucceeds() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evaljudge");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        String location = evaluate(Map.of("datasetId", dataset, "library", library, "model", "sim", "samples", 2,
+                "versions", List.of("none"), "verifier", Map.of("type", "llm-judge", "profile", "judge")))
+                .expectStatus().isAccepted().returnResult(String.class).getResponseHeaders().getLocation().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> !http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().matches("QUEUED|RUNNING"));
+
+        EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.status()).as("%s", view.error()).isEqualTo("SUCCEEDED");
+        EvaluationView.VersionResult none = view.versions().getFirst();
+        assertThat(none.samples()).isEqualTo(40);
+        assertThat(none.judgeFailed()).isEqualTo(4);
+        assertThat(none.failed()).isZero();
+        assertThat(none.problems()).as("the two problems without a judgement count in no figure").isEqualTo(18);
+        assertThat(none.meanAtK()).as("every judged answer was right").isEqualTo(1.0);
+        assertThat(none.passAtK().get(2)).isEqualTo(1.0);
+        // Josh's house and Marie's pizza are the first two problems of the sample
+        http.get().uri(location + "/items?size=3").exchange().expectBody()
+                .jsonPath("$.content[0].versions.none.judgeFailed").isEqualTo(2)
+                .jsonPath("$.content[0].versions.none.correct").isEqualTo(0)
+                .jsonPath("$.content[1].versions.none.judgeFailed").isEqualTo(2)
+                .jsonPath("$.content[2].versions.none.judgeFailed").isEqualTo(0)
+                .jsonPath("$.content[2].versions.none.correct").isEqualTo(2);
+        assertThat(count("select count(*) from evaluation_item where evaluation_id = ? and judge_error is not null",
+                view.id())).isEqualTo(4);
     }
 
     @Test
@@ -184,7 +286,7 @@ class EvaluationApiTest extends TrainingTest {
         http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
                 .exchange().expectStatus().isCreated();
         UUID id = UUID.randomUUID();
-        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
+        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, List.of(2), 0.3,
                 io.tfgrpo.reward.VerifierSpec.math(), 7L, null, null));
         for (int item = 0; item < 20; item++) {
             store.saveAnswer(id, "none", item, 0, "stored \\boxed{1}", "1", 1.0, false, 10, java.math.BigDecimal.ZERO);
@@ -211,7 +313,7 @@ class EvaluationApiTest extends TrainingTest {
         http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
                 .exchange().expectStatus().isCreated();
         UUID id = UUID.randomUUID();
-        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, 0.3,
+        store.insert(id, new EvaluationConfig(dataset, library, List.of("none", "0"), "sim", 2, List.of(2), 0.3,
                 io.tfgrpo.reward.VerifierSpec.math(), 7L, null, null));
 
         assertThat(runner.run(id, "test", () -> count("select count(*) from evaluation_item where evaluation_id = ?", id) >= 10))

@@ -25,6 +25,32 @@ class StatisticsTest {
         assertThat(Statistics.passAtK(n, c, k)).isCloseTo(expected, within(1e-9));
     }
 
+    /** The product form against exact binomials, for every n up to 64 (C(64, 32) alone is about 1.8e18). */
+    @Test
+    void passAtKMatchesExactBinomialsUpToSixtyFourSamples() {
+        for (int n = 1; n <= 64; n++) {
+            for (int c = 0; c <= n; c++) {
+                for (int k = 1; k <= n; k++) {
+                    double exact = 1 - new java.math.BigDecimal(binomial(n - c, k))
+                            .divide(new java.math.BigDecimal(binomial(n, k)), java.math.MathContext.DECIMAL128)
+                            .doubleValue();
+                    assertThat(Statistics.passAtK(n, c, k)).as("n=%d c=%d k=%d", n, c, k).isCloseTo(exact, within(1e-12));
+                }
+            }
+        }
+    }
+
+    private static java.math.BigInteger binomial(int n, int k) {
+        if (k > n) {
+            return java.math.BigInteger.ZERO;
+        }
+        java.math.BigInteger result = java.math.BigInteger.ONE;
+        for (int i = 0; i < k; i++) {
+            result = result.multiply(java.math.BigInteger.valueOf(n - i)).divide(java.math.BigInteger.valueOf(i + 1));
+        }
+        return result;
+    }
+
     @Test
     void theBootstrapIsReproducibleBySeed() {
         double[] differences = { 0.25, 0, 0.5, -0.25, 0.75, 0, 0.25, 0.5 };

@@ -1,6 +1,7 @@
 package io.tfgrpo.training;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
@@ -53,7 +54,24 @@ public abstract class TrainingTest extends HttpTest {
     /** A server that refuses the API key of every call (401). */
     static final WireMockServer refused = new WireMockServer(options().dynamicPort());
 
+    /**
+     * A judge that finds every response correct, except that it answers 500 to every call about one problem (Josh's
+     * house) and prose to every call about another (Marie's pizza): judgements that fail after the gateway's retries.
+     */
+    protected static final WireMockServer judge = new WireMockServer(options().dynamicPort());
+
     static {
+        judge.start();
+        judge.stubFor(post("/v1/chat/completions").atPriority(10).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withBody(reply(
+                        "{\\\"score\\\": 1, \\\"verdict\\\": \\\"CORRECT\\\", \\\"reason\\\": \\\"it is right\\\"}"))));
+        judge.stubFor(post("/v1/chat/completions").atPriority(1)
+                .withRequestBody(containing("Josh decides to try flipping a house"))
+                .willReturn(aResponse().withStatus(500).withBody("{\"error\": {\"message\": \"judge down\"}}")));
+        judge.stubFor(post("/v1/chat/completions").atPriority(1)
+                .withRequestBody(containing("Marie ordered one chicken meal"))
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(reply("I think it is fine, more or less."))));
         garbled.start();
         garbled.stubFor(post("/v1/chat/completions").willReturn(aResponse().withStatus(200)
                 .withHeader("Content-Type", "application/json").withBody("""
@@ -67,6 +85,13 @@ public abstract class TrainingTest extends HttpTest {
                 .withHeader("Content-Type", "application/json").withBody("""
                         {"error": {"message": "Incorrect API key provided: sk-wrong.", "type": "invalid_request_error",
                                    "code": "invalid_api_key"}}""")));
+    }
+
+    private static String reply(String content) {
+        return """
+                {"id": "x", "object": "chat.completion", "created": 1, "model": "judge",
+                 "choices": [{"index": 0, "message": {"role": "assistant", "content": "%s"}, "finish_reason": "stop"}],
+                 "usage": {"prompt_tokens": 10, "completion_tokens": 5, "total_tokens": 15}}""".formatted(content);
     }
 
     @DynamicPropertySource
@@ -98,6 +123,9 @@ public abstract class TrainingTest extends HttpTest {
         registry.add("tfgrpo.models.refused.base-url", () -> refused.baseUrl() + "/v1");
         registry.add("tfgrpo.models.refused.model", () -> "refused");
         registry.add("tfgrpo.models.refused.max-concurrency", () -> "2");
+        registry.add("tfgrpo.models.judge.provider", () -> "openai");
+        registry.add("tfgrpo.models.judge.base-url", () -> judge.baseUrl() + "/v1");
+        registry.add("tfgrpo.models.judge.model", () -> "judge");
         // nothing listens on the discard port: every call fails to connect
         registry.add("tfgrpo.models.dead.provider", () -> "openai");
         registry.add("tfgrpo.models.dead.base-url", () -> "http://127.0.0.1:9/v1");

@@ -45,7 +45,15 @@ class TrainingValidationTest extends TrainingTest {
 
         JobStore.Job job = jobs.find(id).orElseThrow();
         assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(job.promotion()).startsWith("promoted version 1 vs version 0").contains("the lower bound is above 0");
+        assertThat(job.promotion().reason()).startsWith("promoted version 1 vs version 0")
+                .contains("the lower bound is above 0");
+        assertThat(job.promotion().promoted()).isTrue();
+        assertThat(job.promotion().version()).isEqualTo(1);
+        assertThat(job.promotion().served()).isEqualTo(1);
+        assertThat(job.promotion().evaluationId()).isEqualTo(job.validationEvaluation());
+        assertThat(job.promotion().lower()).isPositive().isLessThanOrEqualTo(job.promotion().difference());
+        assertThat(job.promotion().upper()).isGreaterThanOrEqualTo(job.promotion().difference());
+        assertThat(job.promotion().promoteWith()).isNull();
         assertThat(job.validationEvaluation()).isNotNull();
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody().jsonPath("$.currentVersion").isEqualTo(1);
         http.get().uri("/api/evaluations/{id}", job.validationEvaluation()).exchange().expectBody()
@@ -53,7 +61,9 @@ class TrainingValidationTest extends TrainingTest {
                 .jsonPath("$.versions[0].version").isEqualTo("0")
                 .jsonPath("$.versions[1].version").isEqualTo("1");
         http.get().uri("/api/training-jobs/{id}", id).exchange().expectBody()
-                .jsonPath("$.promotion").value(p -> assertThat((String) p).startsWith("promoted"))
+                .jsonPath("$.promotion.promoted").isEqualTo(true)
+                .jsonPath("$.promotion.reason").value(p -> assertThat((String) p).startsWith("promoted"))
+                .jsonPath("$.promotion.evaluationId").isEqualTo(job.validationEvaluation().toString())
                 .jsonPath("$.validationEvaluationId").isEqualTo(job.validationEvaluation().toString());
     }
 
@@ -67,7 +77,12 @@ class TrainingValidationTest extends TrainingTest {
 
         JobStore.Job job = jobs.find(id).orElseThrow();
         assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(job.promotion()).startsWith("kept version 0 current").contains("the lower bound is not above 0.9");
+        assertThat(job.promotion().reason()).startsWith("kept version 0 current")
+                .contains("the lower bound is not above 0.9");
+        assertThat(job.promotion().promoted()).isFalse();
+        assertThat(job.promotion().served()).isZero();
+        assertThat(job.promotion().lower()).isLessThanOrEqualTo(0.9);
+        assertThat(job.promotion().promoteWith()).isEqualTo("PUT /api/libraries/" + library + "/current {\"version\": 1}");
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
                 .jsonPath("$.currentVersion").isEqualTo(0)
                 .jsonPath("$.latestVersion").isEqualTo(1);
@@ -110,7 +125,7 @@ class TrainingValidationTest extends TrainingTest {
 
         JobStore.Job job = jobs.find(id).orElseThrow();
         assertThat(job.status()).isEqualTo(RunStatus.SUCCEEDED);
-        assertThat(job.promotion()).startsWith("not promoted: the served version changed from 2 to 0 during the job; "
+        assertThat(job.promotion().reason()).startsWith("not promoted: the served version changed from 2 to 0 during the job; "
                 + "version 3 vs version 2: ");
         http.get().uri("/api/libraries/{name}", library).exchange().expectBody()
                 .jsonPath("$.currentVersion").isEqualTo(0)
@@ -140,7 +155,7 @@ class TrainingValidationTest extends TrainingTest {
 
         promotion.conclude(current, PromotionDecision.Verdict.promote(1, "version 1 (current)"));
         assertThat(libraries.get(library).currentVersion()).isEqualTo(1);
-        assertThat(jobs.find(id).orElseThrow().promotion()).isEqualTo("promoted version 1 (current)");
+        assertThat(jobs.find(id).orElseThrow().promotion().reason()).isEqualTo("promoted version 1 (current)");
         assertThat(jobs.find(id).orElseThrow().status()).isEqualTo(RunStatus.SUCCEEDED);
     }
 

@@ -60,7 +60,7 @@ class ValidationWaitTest extends TrainingTest {
         for (UUID id : started) {
             JobStore.Job job = jobs.find(id).orElseThrow();
             assertThat(job.status()).as("job %s: %s", id, job.error()).isEqualTo(RunStatus.SUCCEEDED);
-            assertThat(job.promotion()).startsWith("promoted version 1 vs version 0: ");
+            assertThat(job.promotion().reason()).startsWith("promoted version 1 vs version 0: ");
             assertThat(job.validationEvaluation()).isNotNull();
         }
     }
