@@ -96,7 +96,11 @@ final class ModuleWalls {
                         && !type.getSimpleName().equals("package-info") && !moduleOf(type).isEmpty());
     }
 
-    /** A class refers to another one by the uses ArchUnit sees and by the exceptions it catches. */
+    /**
+     * A class refers to another one by the uses ArchUnit sees, by the exceptions it catches, and by the parameter
+     * types of the methods it calls (a lambda or method reference passed as an argument names its interface nowhere
+     * else in the bytecode).
+     */
     private record Use(JavaClass origin, JavaClass target) {
 
         Use {
@@ -108,8 +112,10 @@ final class ModuleWalls {
         Stream<JavaClass> caught = origin.getCodeUnits().stream()
                 .flatMap(code -> code.getTryCatchBlocks().stream())
                 .flatMap(block -> block.getCaughtThrowables().stream());
-        return Stream.concat(origin.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass), caught)
-                .map(target -> new Use(origin, target));
+        Stream<JavaClass> passed = origin.getMethodCallsFromSelf().stream()
+                .flatMap(call -> call.getTarget().getRawParameterTypes().stream());
+        return Stream.of(origin.getDirectDependenciesFromSelf().stream().map(Dependency::getTargetClass), caught, passed)
+                .flatMap(s -> s).map(target -> new Use(origin, target));
     }
 
     private boolean crossesAWall(Use use) {

@@ -22,7 +22,6 @@ import io.tfgrpo.llm.ChatMessage;
 import io.tfgrpo.llm.ChatReply;
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
-import io.tfgrpo.llm.ModelProfile;
 import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
@@ -67,7 +66,6 @@ class EvaluationRunner {
         return RunExecution.execute(store.runs(), id, owner, epoch -> {
             EvaluationConfig c = store.find(id).orElseThrow().config();
             List<DatasetItemView> items = datasets.allItems(c.datasetId());
-            Verifier verifier = verifiers.create(c.verifier(), id.toString());
             Set<String> answered = store.answered(id);
             long tokens = 0;
             BigDecimal cost = BigDecimal.ZERO;
@@ -76,10 +74,11 @@ class EvaluationRunner {
                 tokens += a.tokens();
                 cost = cost.add(a.cost());
             }
-            RunGuard guard = new RunGuard(() -> store.runs().cancelRequested(id), stopping,
+            RunGuard guard = new RunGuard(gateway, () -> store.runs().cancelRequested(id), stopping,
                     c.budget() == null ? null : new RunGuard.Budget(c.budget().maxCostUsd(), c.budget().maxTokens()),
                     new RunGuard.Spent(stored.size(), tokens, cost));
-            var profile = gateway.profile(c.model());
+            // a judge's calls go through the run's guard like its answers, so they count in its budget
+            Verifier verifier = verifiers.create(c.verifier(), id.toString(), guard::structured);
             List<Callable<Void>> work = new ArrayList<>();
             for (String label : c.versions()) {
                 RenderedPrior prior = label.equals("none") ? RenderedPrior.none(c.library())
@@ -89,7 +88,7 @@ class EvaluationRunner {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
                             int s = sample;
                             work.add(() -> {
-                                answer(id, c, label, prior, item, s, verifier, guard, profile);
+                                answer(id, c, label, prior, item, s, verifier, guard);
                                 return null;
                             });
                         }
@@ -103,19 +102,15 @@ class EvaluationRunner {
     }
 
     private void answer(UUID id, EvaluationConfig c, String label, RenderedPrior prior, DatasetItemView item,
-            int sample, Verifier verifier, RunGuard guard, ModelProfile profile) {
+            int sample, Verifier verifier, RunGuard guard) {
         List<ChatMessage> problem = List.of(ChatMessage.user(RolloutPrompt.render(c.rolloutPrompt(), item.problem())));
         List<ChatMessage> messages = priors.servedFor(prior, problem, ChatMessage.CONVERSATION)
                 .applyTo(problem, ChatMessage.CONVERSATION);
         ChatReply reply;
         try {
-            reply = guard.call(c.model(), profile.model(), profile.maxConcurrency(), () -> {
-                ChatReply answered = gateway.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages)
-                        .ownedBy(id.toString()).withTemperature(c.temperature())
-                        .withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L + sample)));
-                guard.spent(answered);
-                return answered;
-            });
+            reply = guard.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())
+                    .withTemperature(c.temperature()).withSeed((int) (c.seed() * 1_000_003L + item.ordinal() * 131L
+                            + sample)));
         }
         catch (ModelCallFailed failed) {
             store.saveAnswer(id, label, item.ordinal(), sample, null, null, 0, true, 0, BigDecimal.ZERO);

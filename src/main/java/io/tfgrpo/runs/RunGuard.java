@@ -8,8 +8,12 @@ import java.util.concurrent.Semaphore;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
+import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.ChatReply;
+import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
+import io.tfgrpo.llm.ModelProfile;
+import io.tfgrpo.llm.Structured;
 
 /**
  * Stands before every model call of a run. A call waits for a slot of its profile here (not inside the gateway),
@@ -34,6 +38,7 @@ public final class RunGuard {
     private static final long CANCEL_CHECK_NANOS = 300_000_000L;
     private static final long FIRST_CALL_TOKENS = 500;
 
+    private final LlmGateway gateway;
     private final BooleanSupplier cancelRequested;
     private final BooleanSupplier stopping;
     private final Budget budget;
@@ -53,7 +58,10 @@ public final class RunGuard {
     private record Reservation(long tokens, BigDecimal cost) {
     }
 
-    public RunGuard(BooleanSupplier cancelRequested, BooleanSupplier stopping, Budget budget, Spent spent) {
+    /** {@code gateway}: what {@link #chat(ChatCall)} and {@link #structured(ChatCall, Class)} call through. */
+    public RunGuard(LlmGateway gateway, BooleanSupplier cancelRequested, BooleanSupplier stopping, Budget budget,
+            Spent spent) {
+        this.gateway = gateway;
         this.cancelRequested = cancelRequested;
         this.stopping = stopping;
         this.budget = budget == null ? new Budget(null, null) : budget;
@@ -67,11 +75,31 @@ public final class RunGuard {
         }
     }
 
+    /** A plain model call of the run: made through this guard, and what it used counted. */
+    public ChatReply chat(ChatCall call) {
+        ModelProfile profile = gateway.profile(call.profile());
+        return call(call.profile(), profile.model(), profile.maxConcurrency(), () -> {
+            ChatReply reply = gateway.chat(call);
+            spent(reply);
+            return reply;
+        });
+    }
+
+    /** A structured model call of the run (with its repair attempt): made through this guard, every attempt counted. */
+    public <T> Structured<T> structured(ChatCall call, Class<T> type) {
+        ModelProfile profile = gateway.profile(call.profile());
+        return call(call.profile(), profile.model(), profile.maxConcurrency(), () -> {
+            Structured<T> result = gateway.structured(call, type);
+            result.calls().forEach(this::spent);
+            return result;
+        });
+    }
+
     /**
      * Makes a call to {@code model} of {@code profile} once a slot of the profile (one of {@code concurrency}) is free and the guard lets it start.
      * The call reports what it used with {@link #spent(ChatReply)}; its reservation ends when it returns or throws.
      */
-    public <T> T call(String profile, String model, int concurrency, Supplier<T> call) {
+    <T> T call(String profile, String model, int concurrency, Supplier<T> call) {
         Semaphore slot = slots.computeIfAbsent(profile, p -> new Semaphore(concurrency, true));
         try {
             slot.acquire();

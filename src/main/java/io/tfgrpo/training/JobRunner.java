@@ -70,7 +70,7 @@ class JobRunner {
                 UsageView spent = gateway.usage(id.toString());
                 StepRunner.Context ctx = runner.context(job, datasets.allItems(job.config().datasetId()),
                         new MethodPrompts(job.config().promptOverrides(), libraries.get(job.library())),
-                        new RunGuard(() -> jobs.runs().cancelRequested(id), stopping,
+                        new RunGuard(gateway, () -> jobs.runs().cancelRequested(id), stopping,
                                 budget == null ? null : new RunGuard.Budget(budget.maxCostUsd(), budget.maxTokens()),
                                 new RunGuard.Spent(spent.calls(), spent.totalTokens(), spent.costUsd())),
                         Math.min(settings.maxExperienceWords(), versions.maxExperienceWords()));

@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.function.Supplier;
 
 import org.springframework.stereotype.Component;
 
@@ -12,13 +11,10 @@ import io.tfgrpo.dataset.DatasetItemView;
 import io.tfgrpo.library.ExperienceView;
 import io.tfgrpo.llm.ChatCall;
 import io.tfgrpo.llm.ChatReply;
-import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.llm.ModelCallFailed;
 import io.tfgrpo.llm.Purpose;
-import io.tfgrpo.llm.Structured;
 import io.tfgrpo.llm.StructuredOutputFailed;
 import io.tfgrpo.reward.Attempt;
-import io.tfgrpo.reward.ModelCalls;
 import io.tfgrpo.reward.Reward;
 import io.tfgrpo.reward.Verifier;
 import io.tfgrpo.reward.VerifierFailed;
@@ -30,7 +26,7 @@ import io.tfgrpo.runs.RunStopping;
 
 /**
  * The model-facing phases of one step (METHOD.md steps 1 to 6): rollouts, rewards, the group filter, summaries,
- * group advantages and group updates. Each phase fans out on virtual threads (the gateway bounds the calls per
+ * group advantages and group updates. Each phase fans out on virtual threads (the job's guard bounds the calls per
  * profile) and stores every result as it arrives; a resumed step calls only for what is not stored yet.
  */
 @Component
@@ -41,19 +37,20 @@ class StepRunner {
             RunGuard guard, int maxWords) {
     }
 
-    private final LlmGateway gateway;
     private final StepStore store;
     private final Verifiers verifiers;
 
-    StepRunner(LlmGateway gateway, StepStore store, Verifiers verifiers) {
-        this.gateway = gateway;
+    StepRunner(StepStore store, Verifiers verifiers) {
         this.store = store;
         this.verifiers = verifiers;
     }
 
-    /** A job's context: its verifier's model calls go through the job's guard like its own. */
+    /**
+     * A job's context: its verifier's model calls (an llm-judge's) go through the job's guard like its own, so they
+     * count in its budget and its steps.
+     */
     Context context(JobStore.Job job, List<DatasetItemView> items, MethodPrompts prompts, RunGuard guard, int maxWords) {
-        Verifier verifier = verifiers.create(job.config().verifier(), job.id().toString(), verifierCalls(guard));
+        Verifier verifier = verifiers.create(job.config().verifier(), job.id().toString(), guard::structured);
         return new Context(job, items, verifier, prompts, guard, maxWords);
     }
 
@@ -91,11 +88,7 @@ class StepRunner {
                 ctx.prompts().rollout(library, ctx.items().get(item).problem())).ownedBy(ctx.job().id().toString())
                 .withTemperature(c.rolloutTemperature()).withSeed(callSeed(c, step, item, sample));
         try {
-            ChatReply reply = guarded(ctx, c.rolloutModel(), () -> {
-                ChatReply answered = gateway.chat(call);
-                ctx.guard().spent(answered);
-                return answered;
-            });
+            ChatReply reply = ctx.guard().chat(call);
             store.saveRollout(ctx.job().id(), step, item, sample, reply.content(), reply.truncated(), null);
         }
         catch (ModelCallFailed failed) {
@@ -216,41 +209,11 @@ class StepRunner {
      */
     <T> T distill(Context ctx, JobConfig c, Purpose purpose, List<io.tfgrpo.llm.ChatMessage> messages, Class<T> type,
             int seed) {
-        return guarded(ctx, c.distillModel(), () -> {
-            Structured<T> result = gateway.structured(ChatCall.of(c.distillModel(), purpose, messages)
-                    .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type);
-            result.calls().forEach(ctx.guard()::spent);
-            return result.value();
-        });
+        return ctx.guard().structured(ChatCall.of(c.distillModel(), purpose, messages)
+                .ownedBy(ctx.job().id().toString()).withTemperature(c.distillTemperature()).withSeed(seed), type).value();
     }
 
     /** A call of the job, made when its profile has a free slot and the job's guard lets it start. */
-    private <T> T guarded(Context ctx, String profile, Supplier<T> call) {
-        return guarded(ctx.guard(), profile, call);
-    }
-
-    private <T> T guarded(RunGuard guard, String profile, Supplier<T> call) {
-        var model = gateway.profile(profile);
-        return guard.call(profile, model.model(), model.maxConcurrency(), call);
-    }
-
-    /**
-     * The model calls of a job's verifier (an llm-judge's), made like the job's own: a slot of the profile, the
-     * budget checked before each, its tokens and cost counted after, so they count in the job's budget and its steps.
-     */
-    private ModelCalls verifierCalls(RunGuard guard) {
-        return new ModelCalls() {
-            @Override
-            public <T> Structured<T> structured(ChatCall call, Class<T> type) {
-                return guarded(guard, call.profile(), () -> {
-                    Structured<T> result = gateway.structured(call, type);
-                    result.calls().forEach(guard::spent);
-                    return result;
-                });
-            }
-        };
-    }
-
     private static String summaries(Map<Integer, StepStore.Rollout> group) {
         StringBuilder text = new StringBuilder();
         group.values().stream().sorted(java.util.Comparator.comparingInt(StepStore.Rollout::sample)).forEach(r -> text

@@ -345,6 +345,28 @@ class EvaluationApiTest extends TrainingTest {
         http.get().uri("/api/evaluations/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
+    /** The run kernel's rule, as for training: what no retry mends ends the run at once, not as a pile of zeros. */
+    @Test
+    void anEvaluationWhoseModelRefusesTheKeyFailsAtOnce() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evalrefused");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        refused.resetRequests();
+        String location = evaluate(Map.of("datasetId", dataset, "library", library, "model", "refused", "samples", 4,
+                "versions", List.of("none"))).expectStatus().isAccepted().returnResult(String.class)
+                .getResponseHeaders().getLocation().toString();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !http.get().uri(location).exchange()
+                .returnResult(EvaluationView.class).getResponseBody().status().matches("QUEUED|RUNNING"));
+
+        EvaluationView view = http.get().uri(location).exchange().returnResult(EvaluationView.class).getResponseBody();
+        assertThat(view.status()).isEqualTo("FAILED");
+        assertThat(view.errorCode()).isEqualTo("MODEL_KEY_REFUSED");
+        assertThat(view.error()).contains("refused its API key (HTTP 401)");
+        assertThat(refused.getAllServeEvents()).as("at most the calls in flight when the first was refused, of 80")
+                .hasSizeLessThanOrEqualTo(2);
+    }
+
     private org.springframework.test.web.servlet.client.RestTestClient.ResponseSpec evaluate(Map<String, Object> body) {
         return http.post().uri("/api/evaluations").contentType(MediaType.APPLICATION_JSON).body(body).exchange();
     }

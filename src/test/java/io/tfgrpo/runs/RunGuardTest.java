@@ -21,7 +21,7 @@ class RunGuardTest {
 
     @Test
     void callsInFlightTogetherCannotPassTheTokenBudget() throws Exception {
-        RunGuard guard = new RunGuard(() -> false, () -> false, new RunGuard.Budget(null, 1000L), RunGuard.Spent.NOTHING);
+        RunGuard guard = new RunGuard(null, () -> false, () -> false, new RunGuard.Budget(null, 1000L), RunGuard.Spent.NOTHING);
         CountDownLatch inside = new CountDownLatch(2);
         CountDownLatch release = new CountDownLatch(1);
         Callable<Object> waiting = () -> guard.call("p", "m", 8, () -> {
@@ -47,7 +47,7 @@ class RunGuardTest {
 
     @Test
     void whatACallSpentCountsAndSetsTheNextReservation() {
-        RunGuard guard = new RunGuard(() -> false, () -> false, new RunGuard.Budget(new BigDecimal("0.05"), 1000L),
+        RunGuard guard = new RunGuard(null, () -> false, () -> false, new RunGuard.Budget(new BigDecimal("0.05"), 1000L),
                 new RunGuard.Spent(3, 100, new BigDecimal("0.01")));
         guard.call("p", "m", 1, () -> {
             guard.spent(reply(600, "0.02"));
@@ -65,13 +65,13 @@ class RunGuardTest {
         AtomicBoolean cancel = new AtomicBoolean();
         AtomicBoolean stopping = new AtomicBoolean();
         AtomicInteger made = new AtomicInteger();
-        RunGuard guard = new RunGuard(cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
+        RunGuard guard = new RunGuard(null, cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
         guard.call("p", "m", 2, made::incrementAndGet);
         stopping.set(true);
         assertThatThrownBy(() -> guard.call("p", "m", 2, made::incrementAndGet)).isInstanceOf(RunStopping.class);
         stopping.set(false);
         cancel.set(true);
-        RunGuard fresh = new RunGuard(cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
+        RunGuard fresh = new RunGuard(null, cancel::get, stopping::get, null, RunGuard.Spent.NOTHING);
         assertThatThrownBy(() -> fresh.call("p", "m", 2, made::incrementAndGet)).isInstanceOf(RunEnded.class)
                 .extracting(e -> ((RunEnded) e).status()).isEqualTo(RunStatus.CANCELLED);
         assertThat(made).hasValue(1);
@@ -79,7 +79,7 @@ class RunGuardTest {
 
     @Test
     void aProfilesSlotsBoundTheCallsInFlight() throws Exception {
-        RunGuard guard = new RunGuard(() -> false, () -> false, null, RunGuard.Spent.NOTHING);
+        RunGuard guard = new RunGuard(null, () -> false, () -> false, null, RunGuard.Spent.NOTHING);
         AtomicInteger inFlight = new AtomicInteger();
         AtomicInteger most = new AtomicInteger();
         List<Callable<Void>> calls = java.util.stream.IntStream.range(0, 40).<Callable<Void>>mapToObj(i -> () -> guard

@@ -172,7 +172,7 @@ class DistillationFailuresTest extends TrainingTest {
         // a resumed step reads what it stored, and calls again for nothing
         JobStore.Job job = jobs.find(id).orElseThrow();
         var resumed = new StepRunner.Context(job, List.of(), null, new MethodPrompts(Map.of(), null),
-                new RunGuard(() -> false, () -> false, null, RunGuard.Spent.NOTHING), 32);
+                new RunGuard(gateway, () -> false, () -> false, null, RunGuard.Spent.NOTHING), 32);
         assertThat(texts.fit(resumed, 0, steps.batchUpdate(id, 0).orElseThrow().operations()))
                 .extracting(p -> p.operation().text())
                 .containsExactly("When a problem is long, restate it first.", "When numbers are large, round them first.");

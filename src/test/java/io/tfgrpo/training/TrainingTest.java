@@ -52,7 +52,7 @@ public abstract class TrainingTest extends HttpTest {
     /** A distillation model whose answers a test scripts per kind of answer (see {@code DistillationFailuresTest}). */
     static final WireMockServer scripted = new WireMockServer(options().dynamicPort());
     /** A server that refuses the API key of every call (401). */
-    static final WireMockServer refused = new WireMockServer(options().dynamicPort());
+    protected static final WireMockServer refused = new WireMockServer(options().dynamicPort());
 
     /**
      * A judge that finds every response correct, except that it answers 500 to every call about one problem (Josh's
