@@ -212,10 +212,26 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGTERM, then {@code kill -9} if it has not exited within 30 s: an instance that exits on its own closes what it
+     * started (a sandbox's embedded PostgreSQL), which {@code kill -9} would leave running after the tests.
+     */
     @Override
     public void close() {
         if (process.isAlive()) {
-            kill();
+            process.destroy();
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly().waitFor();
+                }
+            }
+            catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+            finally {
+                LIVE.remove(process);
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.lang.reflect.Method;
 
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
@@ -14,9 +15,11 @@ import io.swagger.v3.oas.models.Operation;
 
 /**
  * Documents the problems that belong to an operation's handler: those its {@link Problems} names, and the 429 of a
- * progress stream (the caps of {@link ProgressStreams}).
+ * progress stream (the caps of {@link ProgressStreams}). Only in a web application: the benchmarks run the service
+ * without a web server, and have no handler mappings to document.
  */
 @Component
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 class ProblemOperations implements OperationCustomizer {
 
     private final RequestMappingHandlerMapping mappings;
