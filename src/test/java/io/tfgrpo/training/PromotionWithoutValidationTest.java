@@ -35,7 +35,11 @@ class PromotionWithoutValidationTest extends TrainingTest {
     @Autowired
     LibraryVersions versions;
 
-    /** The README's walk in its order: hand edits up to version 2, served, then a job without a validation set. */
+    /**
+     * The README's walk in its order: hand edits up to version 2, served, then a job without a validation set whose
+     * last version (3) has experiences. (The job's version is committed here, not by a simulated job, whose library
+     * content is luck: an empty last version is another rule, tested below.)
+     */
     @Test
     void aJobWithoutValidationLeavesAHandEditedServedVersionAlone() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
@@ -51,40 +55,44 @@ class PromotionWithoutValidationTest extends TrainingTest {
                         "code", "E1", "text", "Before answering, check that the number is the quantity asked for."))))
                 .exchange().expectStatus().isCreated();
 
-        UUID id = startedJob(Map.of("datasetId", dataset, "library", library, "rolloutModel", "sim",
-                "distillModel", "sim", "groupSize", 4, "batchSize", 10, "epochs", 1));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
+        Promotion decided = concludedJob(dataset, library, 2, "Restate what is asked before computing.");
 
-        TrainingJobView job = http.get().uri("/api/training-jobs/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(TrainingJobView.class).getResponseBody();
-        assertThat(job.status()).as("%s", job.error()).isEqualTo("SUCCEEDED");
-        int last = job.versions().getLast();
-        assertThat(versions.get(library, last).experiences()).as("the job's last version has experiences").isNotEmpty();
         assertThat(libraries.get(library).currentVersion()).as("the hand-edited version is still served").isEqualTo(2);
-        assertThat(job.promotion()).isEqualTo(new Promotion(false, last, 2,
-                "not promoted: no validation set; version 2 is served",
-                "PUT /api/libraries/" + library + "/current {\"version\": " + last + "}", null, null, null, null));
+        assertThat(decided).isEqualTo(new Promotion(false, 3, 2, "not promoted: no validation set; version 2 is served",
+                "PUT /api/libraries/" + library + "/current {\"version\": 3}", null, null, null, null));
     }
 
     @Test
     void aJobWithoutValidationStillReplacesVersionZero() {
         UUID dataset = upload("samples/gsm8k-20.jsonl");
         String library = library("from-zero");
-        UUID id = startedJob(Map.of("datasetId", dataset, "library", library, "rolloutModel", "sim",
-                "distillModel", "sim", "groupSize", 4, "batchSize", 10, "epochs", 1));
-        await().atMost(Duration.ofSeconds(60)).until(() -> jobs.find(id).orElseThrow().status().finished());
+        libraries.getOrCreate(library, null);
 
-        TrainingJobView job = http.get().uri("/api/training-jobs/{id}", id).exchange().expectStatus().isOk()
-                .returnResult(TrainingJobView.class).getResponseBody();
-        assertThat(job.status()).as("%s", job.error()).isEqualTo("SUCCEEDED");
-        int last = job.versions().getLast();
-        assertThat(libraries.get(library).currentVersion()).isEqualTo(last);
-        assertThat(job.promotion().promoted()).isTrue();
-        assertThat(job.promotion().version()).isEqualTo(last);
-        assertThat(job.promotion().served()).isEqualTo(last);
-        assertThat(job.promotion().reason()).isEqualTo("promoted version " + last
-                + " (no validation set; version 0 was served, nothing to lose)");
-        assertThat(job.promotion().promoteWith()).isNull();
+        Promotion decided = concludedJob(dataset, library, 0, "Check the units of the answer.");
+
+        assertThat(libraries.get(library).currentVersion()).isEqualTo(1);
+        assertThat(decided.promoted()).isTrue();
+        assertThat(decided.version()).isEqualTo(1);
+        assertThat(decided.served()).isEqualTo(1);
+        assertThat(decided.reason()).isEqualTo("promoted version 1 (no validation set; version 0 was served, "
+                + "nothing to lose)");
+        assertThat(decided.promoteWith()).isNull();
+    }
+
+    /**
+     * A job without validation that started from {@code start} and committed one version on it, adding
+     * {@code experience}: its promotion decided and carried out as at the job's end.
+     */
+    private Promotion concludedJob(UUID dataset, String library, int start, String experience) {
+        int last = versions.commit(library, start, List.of(ExperienceOperation.add(experience)),
+                VersionOrigin.manual("the job's step"), Map.of("source", "manual"), false).version();
+        UUID id = UUID.randomUUID();
+        jobs.insert(id, JobConfig.of(new StartTrainingJob(dataset, library, "sim", "sim", 2, 1, null, null, null,
+                null, null, null, null, null, null, 3L, null), 20, null), start, 2, null);
+        jobs.runs().claim(id, "worker");
+        JobStore.Job job = jobs.find(id).orElseThrow();
+        promotion.conclude(job, promotion.decide(job, last).orElseThrow());
+        return jobs.find(id).orElseThrow().promotion();
     }
 
     @Test
