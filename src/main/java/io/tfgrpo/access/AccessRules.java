@@ -76,7 +76,7 @@ final class AccessRules {
                     get("/api/training-jobs/{id}/rollouts"), get("/api/training-jobs/{id}/chart.png"),
                     get("/api/training-jobs/{id}/chart.svg"), get("/api/training-jobs/{id}/events"),
                     post("/api/training-jobs/{id}/cancel"),
-                    post("/api/evaluations"), get("/api/evaluations/{id}"), get("/api/evaluations/{id}/items"),
+                    get("/api/evaluations"), post("/api/evaluations"), get("/api/evaluations/{id}"), get("/api/evaluations/{id}/items"),
                     get("/api/evaluations/{id}/chart.png"), get("/api/evaluations/{id}/chart.svg"),
                     get("/api/evaluations/{id}/events"), post("/api/evaluations/{id}/cancel"),
                     get("/api/models"), get("/api/usage"))));

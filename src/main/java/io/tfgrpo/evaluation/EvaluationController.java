@@ -61,6 +61,15 @@ class EvaluationController {
                 .body(evaluation);
     }
 
+    @GetMapping
+    @Operation(operationId = "listEvaluations",
+            summary = "Evaluations, newest first: what each measures and how far it got (its figures: GET it)")
+    @ApiResponse(responseCode = "200", description = "A page of evaluations")
+    PageView<EvaluationSummary> list(@RequestParam(defaultValue = "0") @Min(0) int page,
+            @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size) {
+        return evaluations.list(page, size);
+    }
+
     @GetMapping("/{id}")
     @Operation(operationId = "getEvaluation",
             summary = "Figures so far: per version Mean@n, Pass@k, tokens, cost; differences with 95% intervals")

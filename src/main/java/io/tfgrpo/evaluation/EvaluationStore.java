@@ -4,8 +4,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -64,6 +66,28 @@ class EvaluationStore {
                 values (:id, 'QUEUED', cast(:config as jsonb), :dataset, :library)""")
                 .param("id", id).param("config", json.writeValueAsString(config)).param("dataset", config.datasetId())
                 .param("library", config.library()).update();
+    }
+
+    /** Evaluations, newest first. */
+    List<Run> list(int page, int size) {
+        return jdbc.sql("select * from evaluation order by created_at desc, id limit :size offset :offset")
+                .param("size", size).param("offset", (long) page * size).query(this::run).list();
+    }
+
+    long count() {
+        return jdbc.sql("select count(*) from evaluation").query(Long.class).single();
+    }
+
+    /** How many answers each of these evaluations has stored. */
+    Map<UUID, Long> answerCounts(List<UUID> ids) {
+        Map<UUID, Long> counts = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql("select evaluation_id, count(*) as answers from evaluation_item where evaluation_id in (:ids) "
+                    + "group by evaluation_id").param("ids", ids)
+                    .query((rs, row) -> counts.put(rs.getObject("evaluation_id", UUID.class), rs.getLong("answers")))
+                    .list();
+        }
+        return counts;
     }
 
     Optional<Run> find(UUID id) {

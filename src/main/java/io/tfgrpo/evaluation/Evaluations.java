@@ -3,6 +3,7 @@ package io.tfgrpo.evaluation;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -101,6 +102,23 @@ public class Evaluations {
                 verifier, request.seed() == null ? 7L : request.seed(), request.budget(), request.rolloutPrompt()));
         scheduler.scheduleIfNotExists(task.instance(id.toString()), Instant.now());
         return get(id);
+    }
+
+    /** Evaluations, newest first, without their figures: one query for the page, one for its answer counts. */
+    @Transactional(readOnly = true)
+    PageView<EvaluationSummary> list(int page, int size) {
+        long total = store.count();
+        List<EvaluationStore.Run> runs = store.list(page, size);
+        Map<UUID, Long> answers = store.answerCounts(runs.stream().map(EvaluationStore.Run::id).toList());
+        Map<UUID, Long> items = new HashMap<>();
+        List<EvaluationSummary> summaries = runs.stream().map(run -> {
+            EvaluationConfig c = run.config();
+            long problems = items.computeIfAbsent(c.datasetId(), d -> (long) datasets.get(d).itemCount());
+            return new EvaluationSummary(run.id(), run.status(), c.library(), c.datasetId(), c.model(), c.versions(),
+                    c.samples(), c.k(), answers.getOrDefault(run.id(), 0L), (long) c.versions().size() * c.samples()
+                            * problems, run.errorCode(), run.createdAt(), run.startedAt(), run.finishedAt());
+        }).toList();
+        return new PageView<>(summaries, page, size, total, (int) ((total + size - 1) / size));
     }
 
     /** A computed view and when it was computed. */

@@ -28,6 +28,9 @@ final class Statistics {
         if (n - c < k) {
             return 1.0;
         }
+        if (k == 1) {
+            return (double) c / n; // what the product telescopes to, without its rounding (0.45, not 0.4499999...)
+        }
         double allWrong = 1.0;
         for (int i = n - c + 1; i <= n; i++) {
             allWrong *= 1.0 - (double) k / i;

@@ -345,6 +345,37 @@ class EvaluationApiTest extends TrainingTest {
         http.get().uri("/api/evaluations/{id}", UUID.randomUUID()).exchange().expectStatus().isNotFound();
     }
 
+    @Test
+    void evaluationsAreListedNewestFirstWithoutTheirFigures() {
+        UUID dataset = upload("samples/gsm8k-20.jsonl");
+        String library = library("evallist");
+        http.post().uri("/api/libraries").contentType(MediaType.APPLICATION_JSON).body(Map.of("name", library))
+                .exchange().expectStatus().isCreated();
+        String first = evaluate(Map.of("datasetId", dataset, "library", library, "model", "sim", "samples", 2,
+                "versions", List.of("none"))).expectStatus().isAccepted().returnResult(EvaluationView.class)
+                .getResponseBody().id().toString();
+        String second = evaluate(Map.of("datasetId", dataset, "library", library, "model", "sim", "samples", 3,
+                "k", List.of(1, 3), "versions", List.of("none", "0"))).expectStatus().isAccepted()
+                .returnResult(EvaluationView.class).getResponseBody().id().toString();
+        await().atMost(Duration.ofSeconds(60)).until(() -> List.of(first, second).stream().allMatch(id -> http.get()
+                .uri("/api/evaluations/{id}", id).exchange().returnResult(EvaluationView.class).getResponseBody()
+                .status().equals("SUCCEEDED")));
+
+        http.get().uri("/api/evaluations?size=2").exchange().expectStatus().isOk().expectBody()
+                .jsonPath("$.content.length()").isEqualTo(2)
+                .jsonPath("$.content[0].id").isEqualTo(second)
+                .jsonPath("$.content[0].versions").isEqualTo(List.of("none", "0"))
+                .jsonPath("$.content[0].samples").isEqualTo(3)
+                .jsonPath("$.content[0].k").isEqualTo(List.of(1, 3))
+                .jsonPath("$.content[0].answers").isEqualTo(2 * 20 * 3)
+                .jsonPath("$.content[0].totalAnswers").isEqualTo(2 * 20 * 3)
+                .jsonPath("$.content[0].meanAtK").doesNotExist()
+                .jsonPath("$.content[1].id").isEqualTo(first)
+                .jsonPath("$.content[1].answers").isEqualTo(20 * 2)
+                .jsonPath("$.totalElements").value(total -> assertThat(((Number) total).longValue()).isGreaterThanOrEqualTo(2));
+        http.get().uri("/api/evaluations?size=201").exchange().expectStatus().isBadRequest();
+    }
+
     /** The run kernel's rule, as for training: what no retry mends ends the run at once, not as a pile of zeros. */
     @Test
     void anEvaluationWhoseModelRefusesTheKeyFailsAtOnce() {

@@ -40,6 +40,16 @@ class StatisticsTest {
         }
     }
 
+    /** Pass@1 is the fraction correct, exactly: a problem's Pass@1 and its mean reward print the same. */
+    @Test
+    void passAtOneIsTheFractionCorrectWithoutRounding() {
+        for (int n = 1; n <= 64; n++) {
+            for (int c = 0; c <= n; c++) {
+                assertThat(Statistics.passAtK(n, c, 1)).as("n=%d c=%d", n, c).isEqualTo((double) c / n);
+            }
+        }
+    }
+
     private static java.math.BigInteger binomial(int n, int k) {
         if (k > n) {
             return java.math.BigInteger.ZERO;
