@@ -58,6 +58,13 @@ class AccessOpenApi {
                                 "rate-limit-exceeded", "Rate limit exceeded", "This key may make " + EXAMPLE_RATE
                                         + " inference requests per minute; retry in 1 s",
                                 "requestsPerMinute", EXAMPLE_RATE, "retryAfterSeconds", 1));
+                int perKey = settings.maxConcurrentInferencePerKey();
+                ErrorResponses.add(path, operation, "The key holds tfgrpo.security.max-concurrent-inference-per-key "
+                        + "requests in progress already; retry after `Retry-After` seconds", ErrorResponses.problem(
+                                HttpStatus.TOO_MANY_REQUESTS, "too-many-concurrent-requests",
+                                "Too many concurrent requests", "This key has " + perKey + " inference requests in "
+                                        + "progress already, the most one key may have; retry in 1 s",
+                                "maxConcurrentInferencePerKey", perKey));
                 int limit = settings.maxConcurrentInference();
                 ErrorResponses.add(path, operation, "This instance serves tfgrpo.security.max-concurrent-inference "
                         + "requests already; retry after `Retry-After` seconds", ErrorResponses.problem(

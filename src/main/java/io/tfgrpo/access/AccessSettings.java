@@ -21,6 +21,8 @@ import org.springframework.validation.annotation.Validated;
  * working here within this time (at once on the instance that revoked it)
  * @param maxConcurrentInference inference requests one instance serves at once (streams until they end); more
  * are refused at once with 503 and {@code Retry-After}, so an overload costs answers, never the heap
+ * @param maxConcurrentInferencePerKey of those, how many one API key may hold at once; one more is refused with 429
+ * and {@code Retry-After}, so one slow client cannot take every slot
  */
 @ConfigurationProperties("tfgrpo.security")
 @Validated
@@ -28,7 +30,8 @@ record AccessSettings(
         @Size(min = 24, message = "must be at least 24 characters long") String bootstrapKey,
         @DefaultValue("600") @Min(0) int inferenceRequestsPerMinute,
         @DefaultValue("5s") @NotNull Duration keyCacheTtl,
-        @DefaultValue("512") @Min(1) int maxConcurrentInference) {
+        @DefaultValue("512") @Min(1) int maxConcurrentInference,
+        @DefaultValue("128") @Min(1) int maxConcurrentInferencePerKey) {
 
     AccessSettings {
         // TFGRPO_BOOTSTRAP_KEY unset reaches here as an empty string

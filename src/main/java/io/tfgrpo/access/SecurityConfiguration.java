@@ -62,7 +62,8 @@ class SecurityConfiguration {
                 .addFilterAt(new BearerKeyFilter(keys, problems), BasicAuthenticationFilter.class)
                 // after authorisation: a request without a valid key, or one over its key's rate, holds no slot
                 .addFilterAfter(new InferenceRateLimit(problems), AuthorizationFilter.class)
-                .addFilterAfter(new InferenceAdmission(settings.maxConcurrentInference(), problems),
+                .addFilterAfter(new InferenceAdmission(settings.maxConcurrentInference(),
+                        settings.maxConcurrentInferencePerKey(), problems),
                         InferenceRateLimit.class)
                 .authorizeHttpRequests(requests -> requests
                         // the request was authorised before it went asynchronous (SSE) or failed into /error

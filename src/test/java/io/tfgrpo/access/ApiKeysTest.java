@@ -38,7 +38,7 @@ class ApiKeysTest {
         }
     };
 
-    private final ApiKeys keys = new ApiKeys(store, new AccessSettings(null, 0, Duration.ofMinutes(1), 10));
+    private final ApiKeys keys = new ApiKeys(store, new AccessSettings(null, 0, Duration.ofMinutes(1), 10, 10));
 
     @Test
     void aValueThatCannotBeAKeyIsRefusedWithoutALookup() {

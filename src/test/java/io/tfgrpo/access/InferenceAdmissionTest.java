@@ -8,12 +8,14 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.authentication.TestingAuthenticationToken;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 import tools.jackson.databind.json.JsonMapper;
 
 class InferenceAdmissionTest {
 
-    private final InferenceAdmission admission = new InferenceAdmission(2, new AccessProblems(JsonMapper.builder().build()));
+    private final InferenceAdmission admission = new InferenceAdmission(2, 10, new AccessProblems(JsonMapper.builder().build()));
 
     @Test
     void refusesAnInferenceRequestOverTheLimitAtOnceAndAdmitsAgainWhenOneEnds() throws Exception {
@@ -58,6 +60,51 @@ class InferenceAdmissionTest {
 
         stream.getAsyncContext().complete();
         assertThat(admission.inProgress()).isZero();
+    }
+
+    /** One key cannot take every slot: its one request too many is 429, while another key is still admitted. */
+    @Test
+    void oneKeyHoldsAtMostItsShareOfTheSlots() throws Exception {
+        InferenceAdmission shared = new InferenceAdmission(10, 2, new AccessProblems(JsonMapper.builder().build()));
+        List<MockHttpServletResponse> inner = new ArrayList<>();
+        try {
+            as("key-a");
+            shared.doFilter(inference("/api/inference"), new MockHttpServletResponse(), (req, res) ->
+                    shared.doFilter(inference("/api/inference"), new MockHttpServletResponse(), (req2, res2) -> {
+                        MockHttpServletResponse third = new MockHttpServletResponse();
+                        shared.doFilter(inference("/api/inference"), third, (r, s) -> { });
+                        inner.add(third);
+                        as("key-b");
+                        MockHttpServletResponse other = new MockHttpServletResponse();
+                        shared.doFilter(inference("/v1/chat/completions"), other,
+                                (r, s) -> ((MockHttpServletResponse) s).setStatus(200));
+                        inner.add(other);
+                        as("key-a");
+                    }));
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+        assertThat(inner.get(0).getStatus()).isEqualTo(429);
+        assertThat(inner.get(0).getHeader("Retry-After")).isEqualTo("1");
+        assertThat(inner.get(0).getContentAsString()).contains("urn:tfgrpo:problem:too-many-concurrent-requests")
+                .contains("\"maxConcurrentInferencePerKey\":2");
+        assertThat(inner.get(1).getStatus()).as("another key is admitted").isEqualTo(200);
+        assertThat(shared.inProgress()).isZero();
+
+        as("key-a");
+        try {
+            MockHttpServletResponse later = new MockHttpServletResponse();
+            shared.doFilter(inference("/api/inference"), later, (r, s) -> ((MockHttpServletResponse) s).setStatus(200));
+            assertThat(later.getStatus()).as("the key's slots came back with its requests").isEqualTo(200);
+        }
+        finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private static void as(String key) {
+        SecurityContextHolder.getContext().setAuthentication(new TestingAuthenticationToken(key, null, "ROLE_INFER"));
     }
 
     private static MockHttpServletRequest inference(String path) {
