@@ -10,14 +10,14 @@ import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.tfgrpo.runs.LeaseLost;
-import io.tfgrpo.runs.RunEnded;
 import io.tfgrpo.evaluation.EvaluationView;
 import io.tfgrpo.evaluation.Evaluations;
 import io.tfgrpo.evaluation.StartEvaluation;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.library.LibraryView;
+import io.tfgrpo.runs.LeaseLost;
+import io.tfgrpo.runs.RunEnded;
 
 /**
  * What a finished job does with its last version. A version without experiences is never promoted. Without

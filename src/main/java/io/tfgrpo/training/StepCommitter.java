@@ -12,7 +12,6 @@ import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import io.tfgrpo.runs.LeaseLost;
 import io.tfgrpo.library.ExperienceOperation;
 import io.tfgrpo.library.ExperienceView;
 import io.tfgrpo.library.LibraryVersions;
@@ -20,6 +19,7 @@ import io.tfgrpo.library.VersionOrigin;
 import io.tfgrpo.llm.ModelCallFailed;
 import io.tfgrpo.llm.Purpose;
 import io.tfgrpo.llm.StructuredOutputFailed;
+import io.tfgrpo.runs.LeaseLost;
 import io.tfgrpo.shared.FieldError;
 
 /**

@@ -26,7 +26,6 @@ import com.github.tomakehurst.wiremock.client.MappingBuilder;
 
 import io.tfgrpo.llm.LlmGateway;
 import io.tfgrpo.runs.RunGuard;
-
 import tools.jackson.databind.json.JsonMapper;
 
 /**

@@ -1,6 +1,5 @@
 package io.tfgrpo.training;
 
-import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -12,6 +11,8 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
+
+import io.tfgrpo.runs.RunStatus;
 
 /**
  * Text in a dataset is data: however it is phrased, it cannot move a job to another library or model, nor bring

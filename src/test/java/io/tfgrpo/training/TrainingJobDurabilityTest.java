@@ -1,6 +1,5 @@
 package io.tfgrpo.training;
 
-import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,7 @@ import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 
 import io.tfgrpo.library.Libraries;
+import io.tfgrpo.runs.RunStatus;
 
 /** Resume after a stop mid-step, cancel, budgets, and the edge cases of the method. */
 class TrainingJobDurabilityTest extends TrainingTest {

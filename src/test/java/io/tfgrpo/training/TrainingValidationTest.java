@@ -1,7 +1,5 @@
 package io.tfgrpo.training;
 
-import io.tfgrpo.runs.LeaseLost;
-import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
@@ -19,6 +17,8 @@ import io.tfgrpo.library.ExperienceOperation;
 import io.tfgrpo.library.Libraries;
 import io.tfgrpo.library.LibraryVersions;
 import io.tfgrpo.library.VersionOrigin;
+import io.tfgrpo.runs.LeaseLost;
+import io.tfgrpo.runs.RunStatus;
 
 /** A job's last version is promoted only when its validation evaluation shows it beating the starting version. */
 class TrainingValidationTest extends TrainingTest {

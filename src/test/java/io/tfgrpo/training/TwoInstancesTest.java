@@ -1,6 +1,5 @@
 package io.tfgrpo.training;
 
-import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -19,6 +18,7 @@ import org.springframework.test.web.servlet.client.RestTestClient;
 
 import io.tfgrpo.TestDatabase;
 import io.tfgrpo.TrainingFreeGrpoApplication;
+import io.tfgrpo.runs.RunStatus;
 
 /**
  * Two instances of the service on one database: jobs submitted to either run exactly once, and the jobs of an

@@ -1,6 +1,5 @@
 package io.tfgrpo.training;
 
-import io.tfgrpo.runs.RunStatus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -17,6 +16,8 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.TestPropertySource;
+
+import io.tfgrpo.runs.RunStatus;
 
 /**
  * A job waiting for its validation evaluation holds none of the engine's threads: with more validating jobs than
