@@ -2,10 +2,13 @@ package io.tfgrpo.evaluation;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
 
 import org.slf4j.Logger;
@@ -66,11 +69,12 @@ class EvaluationRunner {
         return RunExecution.execute(store.runs(), id, owner, epoch -> {
             EvaluationConfig c = store.find(id).orElseThrow().config();
             List<DatasetItemView> items = datasets.allItems(c.datasetId());
-            Set<String> answered = store.answered(id);
+            List<EvaluationStore.Answer> stored = store.answers(id);
+            Set<String> answered = new HashSet<>();
             long tokens = 0;
             BigDecimal cost = BigDecimal.ZERO;
-            List<EvaluationStore.Answer> stored = store.answers(id);
             for (EvaluationStore.Answer a : stored) {
+                answered.add(a.label() + "/" + a.item() + "/" + a.sample());
                 tokens += a.tokens();
                 cost = cost.add(a.cost());
             }
@@ -83,12 +87,16 @@ class EvaluationRunner {
             for (String label : c.versions()) {
                 RenderedPrior prior = label.equals("none") ? RenderedPrior.none(c.library())
                         : priors.whole(c.library(), Integer.parseInt(label));
+                // a problem's messages under this version, built once for all its samples (choosing the experiences
+                // served for it may query the library)
+                Map<Integer, List<ChatMessage>> asked = new ConcurrentHashMap<>();
                 for (DatasetItemView item : items) {
                     for (int sample = 0; sample < c.samples(); sample++) {
                         if (!answered.contains(label + "/" + item.ordinal() + "/" + sample)) {
                             int s = sample;
                             work.add(() -> {
-                                answer(id, c, label, prior, item, s, verifier, guard);
+                                answer(id, c, label, asked.computeIfAbsent(item.ordinal(),
+                                        ordinal -> messages(c, prior, item)), item, s, verifier, guard);
                                 return null;
                             });
                         }
@@ -101,11 +109,14 @@ class EvaluationRunner {
         });
     }
 
-    private void answer(UUID id, EvaluationConfig c, String label, RenderedPrior prior, DatasetItemView item,
-            int sample, Verifier verifier, RunGuard guard) {
+    /** The problem in the evaluation's rollout prompt, with the version's prior as it is served for it. */
+    private List<ChatMessage> messages(EvaluationConfig c, RenderedPrior prior, DatasetItemView item) {
         List<ChatMessage> problem = List.of(ChatMessage.user(RolloutPrompt.render(c.rolloutPrompt(), item.problem())));
-        List<ChatMessage> messages = priors.servedFor(prior, problem, ChatMessage.CONVERSATION)
-                .applyTo(problem, ChatMessage.CONVERSATION);
+        return priors.servedFor(prior, problem, ChatMessage.CONVERSATION).applyTo(problem, ChatMessage.CONVERSATION);
+    }
+
+    private void answer(UUID id, EvaluationConfig c, String label, List<ChatMessage> messages, DatasetItemView item,
+            int sample, Verifier verifier, RunGuard guard) {
         ChatReply reply;
         try {
             reply = guard.chat(ChatCall.of(c.model(), Purpose.EVALUATION, messages).ownedBy(id.toString())

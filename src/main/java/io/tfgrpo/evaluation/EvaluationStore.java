@@ -5,11 +5,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -98,11 +96,6 @@ class EvaluationStore {
     List<UUID> usingDataset(UUID dataset, int limit) {
         return jdbc.sql("select id from evaluation where dataset_id = :dataset order by created_at limit :limit")
                 .param("dataset", dataset).param("limit", limit).query(UUID.class).list();
-    }
-
-    Set<String> answered(UUID id) {
-        return new HashSet<>(jdbc.sql("select version_label || '/' || item || '/' || sample from evaluation_item "
-                + "where evaluation_id = :id").param("id", id).query(String.class).list());
     }
 
     void saveAnswer(UUID id, String label, int item, int sample, String response, String extracted, double reward,

@@ -94,20 +94,27 @@ class RunGuardTest {
     }
 
     @Test
-    void aFanOutRethrowsTheFirstFailureOnlyOnceEveryCallHasEnded() {
+    void aFanOutRethrowsTheFirstFailureOnlyOnceEveryCallHasEnded() throws Exception {
         CountDownLatch failed = new CountDownLatch(1);
+        CountDownLatch letGo = new CountDownLatch(1);
         AtomicBoolean slowEnded = new AtomicBoolean();
         Callable<Void> failing = () -> {
             failed.countDown();
             throw RunEnded.failed("X", "first");
         };
         Callable<Void> slow = () -> {
-            await(failed);
-            Thread.sleep(Duration.ofMillis(50)); // work still going on when the failure is known
+            await(letGo); // work still going on when the failure is known
             slowEnded.set(true);
             return null;
         };
-        assertThatThrownBy(() -> FanOut.all(List.of(failing, slow))).hasMessage("first");
+        try (var threads = java.util.concurrent.Executors.newVirtualThreadPerTaskExecutor()) {
+            var fanOut = threads.submit(() -> FanOut.all(List.of(failing, slow)));
+            await(failed);
+            org.awaitility.Awaitility.await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(5))
+                    .until(() -> !fanOut.isDone());
+            letGo.countDown();
+            assertThatThrownBy(fanOut::get).hasRootCauseMessage("first");
+        }
         assertThat(slowEnded).isTrue();
     }
 
